@@ -1,0 +1,122 @@
+using ChildDashboard.Core.Domain;
+
+namespace ChildDashboard.Core.Analytics;
+
+// The value of an indicator for a unit and period on comparable boundaries (domain.md §1 and §3).
+public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDictionary<string, DataElement> elements, ValueTable values)
+{
+    public IndicatorValue Evaluate(Indicator indicator, OrgUnit unit, Period period)
+    {
+        // A closed unit has values only for periods that end on or before its last day.
+        if (unit.ClosedDate is { } closed && period.End > closed)
+            return new IndicatorValue(null, null, null);
+
+        var numerator = Evaluate(Expression.Parse(indicator.Numerator), unit, period);
+        var denominator = Evaluate(Expression.Parse(indicator.Denominator), unit, period);
+        if (numerator is null || denominator is not { } d || d == 0)
+            return new IndicatorValue(numerator, denominator, null);
+
+        var value = indicator.Factor * numerator.Value / d;
+        if (indicator.Annualized && period.Type != PeriodType.Yearly)
+            value *= (double)period.YearPeriod.Days / period.Days;
+        return new IndicatorValue(numerator, denominator, value);
+    }
+
+    // A sum of codes: each aggregated on its own; a code with no data counts as 0 if another has data.
+    public double? Evaluate(Expression expression, OrgUnit unit, Period period)
+    {
+        if (expression.IsOne)
+            return 1;
+        double? total = null;
+        foreach (var term in expression.Terms)
+        {
+            if (Aggregate(elements[term.ElementCode], term.OptionCode, unit, period) is { } value)
+                total = (total ?? 0) + value;
+        }
+        return total;
+    }
+
+    public double? Aggregate(DataElement element, string? option, OrgUnit unit, Period period)
+    {
+        // A Yearly element inside a shorter period takes the whole year's value.
+        if (element.PeriodType == PeriodType.Yearly && period.Type != PeriodType.Yearly)
+            return Aggregate(element, option, unit, period.YearPeriod);
+        // An element is never split into periods shorter than its own.
+        if (element.PeriodType > period.Type)
+            return null;
+
+        var stored = period.Split(element.PeriodType).ToList();
+        return element.AggregationType == AggregationType.Sum
+            ? SumOverTime(element, option, unit, stored)
+            : LastOverTime(element, option, unit, period, stored);
+    }
+
+    private double? SumOverTime(DataElement element, string? option, OrgUnit unit, List<Period> stored)
+    {
+        double? total = null;
+        foreach (var p in stored)
+        {
+            foreach (var member in Territory(unit, p))
+            {
+                if (values.Get(element.Id, member.Id, p.Code, option) is { } value)
+                    total = (total ?? 0) + value;
+            }
+        }
+        return total;
+    }
+
+    private double? LastOverTime(DataElement element, string? option, OrgUnit unit, Period period, List<Period> stored)
+    {
+        var latest = new Dictionary<OrgUnit, double>();
+        foreach (var p in stored)
+        {
+            foreach (var member in Territory(unit, p))
+            {
+                if (values.Get(element.Id, member.Id, p.Code, option) is { } value)
+                    latest[member] = value;
+            }
+        }
+
+        double? total = null;
+        foreach (var (member, value) in latest)
+        {
+            // The successor carries the stock of a unit that closed inside the period.
+            if (member.ClosedDate < period.End && HasSuccessorIn(member, latest))
+                continue;
+            total = (total ?? 0) + value;
+        }
+        return total;
+    }
+
+    private static bool HasSuccessorIn(OrgUnit member, Dictionary<OrgUnit, double> withValues)
+    {
+        for (var successor = member.Successor; successor is not null; successor = successor.Successor)
+        {
+            if (withValues.ContainsKey(successor))
+                return true;
+        }
+        return false;
+    }
+
+    // The units whose values stored at period p count for unit (domain.md §1).
+    public IEnumerable<OrgUnit> Territory(OrgUnit unit, Period p)
+    {
+        if (unit.IsOpenOn(p.Start))
+        {
+            yield return unit;
+            foreach (var child in units.ChildrenOf(unit).Where(c => c.IsOpenOn(p.Start)))
+            {
+                foreach (var member in Territory(child, p))
+                    yield return member;
+            }
+        }
+        else if (p.Start < unit.OpeningDate)
+        {
+            foreach (var predecessor in units.PredecessorsOf(unit))
+            {
+                foreach (var member in Territory(predecessor, p))
+                    yield return member;
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace ChildDashboard.Core.Domain;
+
+public class DataElement
+{
+    public const string NoDisaggregation = "none";
+
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string NameVi { get; set; }
+    public required string NameEn { get; set; }
+    public PeriodType PeriodType { get; set; } = PeriodType.Quarterly;
+    public AggregationType AggregationType { get; set; }
+    public ElementValueType ValueType { get; set; }
+    public string Disaggregation { get; set; } = NoDisaggregation;
+    public string? DescriptionEn { get; set; }
+
+    public bool IsDisaggregated => Disaggregation != NoDisaggregation;
+
+    public string Name(bool vietnamese) => vietnamese ? NameVi : NameEn;
+}

@@ -1,0 +1,7 @@
+namespace ChildDashboard.Core.Domain;
+
+public enum Direction
+{
+    Up,
+    Down,
+}

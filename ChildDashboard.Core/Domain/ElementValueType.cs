@@ -1,0 +1,7 @@
+namespace ChildDashboard.Core.Domain;
+
+public enum ElementValueType
+{
+    Count,
+    Money,
+}

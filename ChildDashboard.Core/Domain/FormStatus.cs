@@ -1,0 +1,8 @@
+namespace ChildDashboard.Core.Domain;
+
+public enum FormStatus
+{
+    Draft,
+    Submitted,
+    Approved,
+}

@@ -1,0 +1,53 @@
+namespace ChildDashboard.Core.Domain;
+
+// All units in memory, found by code + date as domain.md §1 says.
+public sealed class OrgUnitDirectory
+{
+    private readonly Dictionary<string, OrgUnit[]> _byCode;
+    private readonly Dictionary<int, OrgUnit> _byId;
+    private readonly ILookup<int, OrgUnit> _children;
+    private readonly ILookup<int, OrgUnit> _predecessors;
+
+    public OrgUnitDirectory(IEnumerable<OrgUnit> units)
+    {
+        var all = units.ToArray();
+        _byId = all.ToDictionary(u => u.Id);
+        foreach (var unit in all)
+        {
+            unit.Parent = unit.ParentId is { } parentId ? _byId[parentId] : null;
+            unit.Successor = unit.SuccessorId is { } successorId ? _byId[successorId] : null;
+        }
+        _byCode = all.GroupBy(u => u.Code)
+            .ToDictionary(g => g.Key, g => g.OrderBy(u => u.OpeningDate).ToArray(), StringComparer.OrdinalIgnoreCase);
+        _children = all.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId.GetValueOrDefault());
+        _predecessors = all.Where(u => u.SuccessorId is not null).ToLookup(u => u.SuccessorId.GetValueOrDefault());
+        Root = all.Where(u => u.ParentId is null).OrderBy(u => u.OpeningDate).FirstOrDefault();
+    }
+
+    public OrgUnit? Root { get; }
+
+    public IReadOnlyCollection<OrgUnit> All => _byId.Values;
+
+    public OrgUnit this[int id] => _byId[id];
+
+    public IEnumerable<OrgUnit> ChildrenOf(OrgUnit unit) => _children[unit.Id];
+
+    public IEnumerable<OrgUnit> PredecessorsOf(OrgUnit unit) => _predecessors[unit.Id];
+
+    // The unit of that code open on that date (the first day of a stored value's period).
+    public OrgUnit? FindOpen(string code, DateOnly date) =>
+        _byCode.TryGetValue(code, out var units) ? units.FirstOrDefault(u => u.IsOpenOn(date)) : null;
+
+    // A bare code: the unit open today, or else the one of that code that closed last.
+    public OrgUnit? FindCurrent(string code, DateOnly today) =>
+        FindOpen(code, today)
+        ?? (_byCode.TryGetValue(code, out var units)
+            ? units.Where(u => u.ClosedDate is not null).MaxBy(u => u.ClosedDate)
+            : null);
+
+    public OrgUnit? Find(OrgUnitReference reference, DateOnly today) =>
+        reference.Date is { } date ? FindOpen(reference.Code, date) : FindCurrent(reference.Code, today);
+
+    public IEnumerable<OrgUnit> OpenOn(DateOnly date, int level) =>
+        _byId.Values.Where(u => u.Level == level && u.IsOpenOn(date)).OrderBy(u => u.Code, StringComparer.Ordinal);
+}

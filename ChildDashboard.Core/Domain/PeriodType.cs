@@ -1,0 +1,9 @@
+namespace ChildDashboard.Core.Domain;
+
+public enum PeriodType
+{
+    Monthly,
+    Quarterly,
+    SixMonthly,
+    Yearly,
+}

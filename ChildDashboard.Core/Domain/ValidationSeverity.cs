@@ -1,0 +1,7 @@
+namespace ChildDashboard.Core.Domain;
+
+public enum ValidationSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,31 @@
+using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildDashboard.Core.Persistence;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<DataElement> DataElements => Set<DataElement>();
+    public DbSet<DisaggregationOption> DisaggregationOptions => Set<DisaggregationOption>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<DataValue> DataValues => Set<DataValue>();
+    public DbSet<DataValueAudit> DataValueAudits => Set<DataValueAudit>();
+    public DbSet<ReportForm> ReportForms => Set<ReportForm>();
+    public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(16);
+    }
+}

@@ -1,0 +1,33 @@
+using ChildDashboard.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChildDashboard.Core.Persistence.Configurations;
+
+internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValue>, IEntityTypeConfiguration<DataValueAudit>
+{
+    public void Configure(EntityTypeBuilder<DataValue> value)
+    {
+        value.Property(v => v.Period).HasMaxLength(8);
+        value.Property(v => v.OptionCode).HasMaxLength(32);
+        value.Property(v => v.Version).IsConcurrencyToken();
+        // The key of a value (exchange.md §3).
+        value.HasIndex(v => new { v.DataElementId, v.OrgUnitId, v.Period, v.OptionCode }).IsUnique();
+        // Analytics read one element over a date range, then group by unit.
+        value.HasIndex(v => new { v.DataElementId, v.PeriodStart, v.OrgUnitId });
+        // Forms and completeness read one unit's values for one period.
+        value.HasIndex(v => new { v.OrgUnitId, v.Period });
+        value.HasIndex(v => v.LastUpdatedUtc);
+        value.HasOne(v => v.DataElement).WithMany().HasForeignKey(v => v.DataElementId).OnDelete(DeleteBehavior.Restrict);
+        value.HasOne(v => v.OrgUnit).WithMany().HasForeignKey(v => v.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<DataValueAudit> audit)
+    {
+        audit.Property(a => a.Period).HasMaxLength(8);
+        audit.Property(a => a.OptionCode).HasMaxLength(32);
+        audit.Property(a => a.ChangedBy).HasMaxLength(256);
+        audit.HasIndex(a => new { a.DataElementId, a.OrgUnitId, a.Period });
+        audit.HasIndex(a => a.ChangedAtUtc);
+    }
+}

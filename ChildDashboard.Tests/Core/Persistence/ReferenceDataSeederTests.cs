@@ -1,0 +1,100 @@
+using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Persistence.Seed;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildDashboard.Tests.Core.Persistence;
+
+public class ReferenceDataSeederTests
+{
+    [Fact]
+    public async Task SeedsTheNationalCatalogue()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        Assert.Equal(87, await db.OrgUnits.CountAsync());
+        Assert.Equal(39, await db.DataElements.CountAsync());
+        Assert.Equal(34, await db.Indicators.CountAsync());
+        Assert.Equal(22, await db.Targets.CountAsync());
+        Assert.Equal(15, await db.Programmes.CountAsync());
+        Assert.Equal(13, await db.ValidationRules.CountAsync());
+        Assert.Equal(3, await db.DisaggregationOptions.CountAsync());
+    }
+
+    [Fact]
+    public async Task ASecondRunChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        var written = await new ReferenceDataSeeder(database.Time).SeedAsync(db);
+
+        Assert.Equal(0, written);
+        Assert.Equal(87, await db.OrgUnits.CountAsync());
+    }
+
+    [Fact]
+    public async Task ANewerCatalogueRestoresNamesAndTargetsWithoutTouchingValues()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            var element = await db.DataElements.SingleAsync(e => e.Code == "HEART_SURGERY");
+            var haNoi = await db.OrgUnits.SingleAsync(u => u.Code == "01");
+            db.DataValues.Add(new DataValue
+            {
+                DataElementId = element.Id, OrgUnitId = haNoi.Id, Period = "2024Q1",
+                PeriodStart = new DateOnly(2024, 1, 1), PeriodEnd = new DateOnly(2024, 3, 31), OptionCode = "MALE", Value = 7,
+            });
+            element.NameVi = "tên cũ";
+            (await db.Targets.FirstAsync()).TargetValue = -1;
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateDbContext())
+        {
+            var written = await new ReferenceDataSeeder(database.Time).SeedAsync(db);
+            Assert.Equal(2, written);
+        }
+
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal("Số trẻ em bị bệnh tim bẩm sinh được hỗ trợ phẫu thuật tim", (await db.DataElements.SingleAsync(e => e.Code == "HEART_SURGERY")).NameVi);
+            Assert.DoesNotContain(await db.Targets.ToListAsync(), t => t.TargetValue < 0);
+            Assert.Equal(7, (await db.DataValues.SingleAsync()).Value);
+        }
+    }
+
+    [Fact]
+    public async Task MergedProvincesPointToTheirSuccessor()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        var closed = await db.OrgUnits.Include(u => u.Successor).Where(u => u.ClosedDate != null).ToListAsync();
+
+        Assert.Equal(52, closed.Count);
+        Assert.All(closed, u =>
+        {
+            Assert.Equal(new DateOnly(2025, 6, 30), u.ClosedDate);
+            Assert.Equal(new DateOnly(2025, 7, 1), u.Successor?.OpeningDate);
+        });
+        Assert.Equal("Lào Cai", closed.Single(u => u.NameVi == "Yên Bái").Successor?.NameVi);
+    }
+
+    [Fact]
+    public async Task NationalTargetsBelongToVietNam()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+
+        var cp03 = await db.Targets.Include(t => t.OrgUnit).Include(t => t.Indicator)
+            .Where(t => t.Indicator != null && t.Indicator.Code == "CP03").OrderBy(t => t.TargetYear).ToListAsync();
+
+        Assert.Equal([2025, 2030], cp03.Select(t => t.TargetYear));
+        Assert.All(cp03, t => Assert.Equal("VN", t.OrgUnit?.Code));
+        Assert.Equal(87, cp03[0].BaselineValue);
+        Assert.Equal(2017, cp03[0].BaselineYear);
+        Assert.True(cp03[0].HasBaseline);
+    }
+}

@@ -1,0 +1,96 @@
+using Bunit;
+using ChildDashboard.Core.Notifications;
+using ChildDashboard.Core.Persistence;
+using ChildDashboard.Core.Services;
+using ChildDashboard.Tests.Core;
+using ChildDashboard.Web.Components.Pages.Home;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildDashboard.Tests.Web.Home;
+
+public class HomePageTests : MudTestContext
+{
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public override async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(demoData: true);
+        Services.AddSingleton<IDbContextFactory<AppDbContext>>(_database);
+        Services.AddSingleton<TimeProvider>(_database.Time);
+        Services.AddSingleton<DataChangeNotifier>();
+        Services.AddSingleton<NationalOverviewService>();
+    }
+
+    [Fact]
+    public void ListsProgrammesAndIndicatorsInVietnamese()
+    {
+        var page = Render<HomePage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Tổng quan các chương trình vì trẻ em", page.Markup));
+        Assert.Contains("Chương trình hành động quốc gia vì trẻ em giai đoạn 2021-2030", page.Markup);
+        Assert.Contains("Số trẻ em bị bệnh tim bẩm sinh được hỗ trợ phẫu thuật tim", page.Markup);
+        Assert.Contains("Toàn quốc 2025", page.Markup);
+        Assert.Contains("Dữ liệu minh hoạ", page.Markup);
+        Assert.Equal(34, page.FindAll("tbody tr td.col-code").Count);
+    }
+
+    [Fact]
+    public void FormatsNationalValuesInTheUsersCulture()
+    {
+        var page = Render<HomePage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("td.col-code")));
+        var safeHomes = ValueOf(page, "INJ05");
+        var childrenSupported = ValueOf(page, "CP03");
+
+        Assert.Matches(@"^\d{1,3}(\.\d{3})+$", safeHomes);
+        Assert.Matches(@"^\d{2},\d$", childrenSupported);
+    }
+
+    [Fact]
+    public void SpeaksEnglishWhenTheUserChoseIt()
+    {
+        UseCulture("en-US");
+
+        var page = Render<HomePage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Overview of the programmes for children", page.Markup));
+        Assert.Contains("Children with congenital heart disease supported for heart surgery", page.Markup);
+        Assert.Matches(@"^\d{1,3}(,\d{3})+$", ValueOf(page, "INJ05"));
+    }
+
+    [Fact]
+    public async Task ShowsTheNewValueAfterASave()
+    {
+        var page = Render<HomePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("td.col-code")));
+        var before = ValueOf(page, "HRT01");
+
+        await using (var db = Database.CreateDbContext())
+        {
+            var value = await db.DataValues.FirstAsync(v => v.DataElement!.Code == "HEART_SURGERY" && v.Period == "2025Q4");
+            value.Value += 1000;
+            await db.SaveChangesAsync();
+        }
+        await Services.GetRequiredService<DataChangeNotifier>().NotifyAsync();
+
+        page.WaitForAssertion(() => Assert.NotEqual(before, ValueOf(page, "HRT01")));
+        var after = double.Parse(ValueOf(page, "HRT01").Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(double.Parse(before.Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture) + 1000, after);
+    }
+
+    private static string ValueOf(IRenderedComponent<HomePage> page, string indicatorCode) =>
+        page.FindAll("tbody tr")
+            .Single(row => row.QuerySelector("td.col-code")?.TextContent == indicatorCode)
+            .QuerySelector("td.col-number")?.TextContent.Trim() ?? "";
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using ChildDashboard.Core.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ChildDashboard.Web.Account;
+
+// Signs a connected circuit out within 30 minutes once the user's security stamp changes
+// (password reset, account locked or deleted).
+internal sealed class IdentityRevalidatingAuthenticationStateProvider(
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await IsStampCurrentAsync(users, authenticationState.User);
+    }
+
+    private async Task<bool> IsStampCurrentAsync(UserManager<AppUser> users, ClaimsPrincipal principal)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+            return false;
+        if (!users.SupportsUserSecurityStamp)
+            return true;
+        var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return principalStamp == await users.GetSecurityStampAsync(user);
+    }
+}

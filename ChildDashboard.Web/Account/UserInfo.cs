@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using ChildDashboard.Web.Localization;
+
+namespace ChildDashboard.Web.Account;
+
+// The claims a signed-in user carries besides name and roles (see AppClaimsPrincipalFactory).
+public static class UserInfo
+{
+    public const string DisplayNameClaim = "cd:display_name";
+    public const string ScopeUnitIdClaim = "cd:scope_unit_id";
+    public const string ScopeUnitCodeClaim = "cd:scope_unit_code";
+    public const string ScopeUnitNameViClaim = "cd:scope_unit_name_vi";
+    public const string ScopeUnitNameEnClaim = "cd:scope_unit_name_en";
+
+    public static string DisplayName(ClaimsPrincipal user) =>
+        user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name ?? "";
+
+    public static string ScopeName(ClaimsPrincipal user) =>
+        user.FindFirstValue(Cultures.IsVietnamese ? ScopeUnitNameViClaim : ScopeUnitNameEnClaim) ?? "";
+
+    public static IEnumerable<string> Roles(ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value);
+}

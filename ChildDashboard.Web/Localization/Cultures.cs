@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace ChildDashboard.Web.Localization;
+
+// Vietnamese first, English second; the choice is kept in the standard culture cookie.
+public static class Cultures
+{
+    public const string Vietnamese = "vi-VN";
+    public const string English = "en-US";
+    public static readonly IReadOnlyList<string> Supported = [Vietnamese, English];
+
+    public static RequestLocalizationOptions LocalizationOptions()
+    {
+        var options = new RequestLocalizationOptions()
+            .SetDefaultCulture(Vietnamese)
+            .AddSupportedCultures([.. Supported])
+            .AddSupportedUICultures([.. Supported]);
+        // Only the cookie (the user's own choice) overrides the default; the browser's language does not.
+        options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        return options;
+    }
+
+    public static bool IsVietnamese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi";
+
+    public static void MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
+        {
+            if (Supported.Contains(culture))
+            {
+                http.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            }
+            return Results.LocalRedirect(SafeLocalUrl(redirectUri));
+        }).AllowAnonymous();
+
+    public static string SafeLocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}
