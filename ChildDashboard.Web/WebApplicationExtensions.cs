@@ -13,7 +13,10 @@ public static class WebApplicationExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         app.UseRequestLocalization(Cultures.LocalizationOptions());
+        // The site's own files (wwwroot-assets) are served before routing: an endpoint matched first
+        // would stop the static file middleware, and the sign-in page needs them anonymously.
         app.UseStaticFiles();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
