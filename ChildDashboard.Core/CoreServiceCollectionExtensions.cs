@@ -1,3 +1,4 @@
+using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
@@ -23,13 +24,22 @@ public static class CoreServiceCollectionExtensions
 
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
-        services.Configure<SeedOptions>(configuration.GetSection("Seed"));
-
         services.AddSingleton(TimeProvider.System);
+        return services.AddChildDashboardServices(configuration);
+    }
+
+    // Everything but the database and the clock, which tests provide themselves.
+    public static IServiceCollection AddChildDashboardServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SeedOptions>(configuration.GetSection("Seed"));
         services.AddSingleton<DataChangeNotifier>();
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
+        services.Configure<StatusOptions>(configuration.GetSection("Status"));
+        services.AddSingleton<CatalogueCache>();
+        services.AddSingleton<ValueStore>();
+        services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
         return services;
     }

@@ -24,7 +24,7 @@ public static class WebServiceCollectionExtensions
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = AccountEndpoints.LoginPath;
-            cookie.AccessDeniedPath = AccountEndpoints.LoginPath;
+            cookie.AccessDeniedPath = "/account/denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
         });

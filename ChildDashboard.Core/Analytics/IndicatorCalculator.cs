@@ -3,16 +3,21 @@ using ChildDashboard.Core.Domain;
 namespace ChildDashboard.Core.Analytics;
 
 // The value of an indicator for a unit and period on comparable boundaries (domain.md §1 and §3).
+// One instance answers one batch of questions: aggregates are remembered, so the national
+// question and its 34 provinces share the work on the elements they have in common.
 public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDictionary<string, DataElement> elements, ValueTable values)
 {
+    private readonly Dictionary<(int ElementId, string? Option, int UnitId, Period Period), double?> _aggregates = [];
+    private readonly Dictionary<string, Expression> _expressions = [];
+
     public IndicatorValue Evaluate(Indicator indicator, OrgUnit unit, Period period)
     {
         // A closed unit has values only for periods that end on or before its last day.
         if (unit.ClosedDate is { } closed && period.End > closed)
             return new IndicatorValue(null, null, null);
 
-        var numerator = Evaluate(Expression.Parse(indicator.Numerator), unit, period);
-        var denominator = Evaluate(Expression.Parse(indicator.Denominator), unit, period);
+        var numerator = Evaluate(Parse(indicator.Numerator), unit, period);
+        var denominator = Evaluate(Parse(indicator.Denominator), unit, period);
         if (numerator is null || denominator is not { } d || d == 0)
             return new IndicatorValue(numerator, denominator, null);
 
@@ -20,6 +25,13 @@ public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDiction
         if (indicator.Annualized && period.Type != PeriodType.Yearly)
             value *= (double)period.YearPeriod.Days / period.Days;
         return new IndicatorValue(numerator, denominator, value);
+    }
+
+    private Expression Parse(string text)
+    {
+        if (!_expressions.TryGetValue(text, out var expression))
+            _expressions[text] = expression = Expression.Parse(text);
+        return expression;
     }
 
     // A sum of codes: each aggregated on its own; a code with no data counts as 0 if another has data.
@@ -37,6 +49,14 @@ public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDiction
     }
 
     public double? Aggregate(DataElement element, string? option, OrgUnit unit, Period period)
+    {
+        var key = (element.Id, option, unit.Id, period);
+        if (!_aggregates.TryGetValue(key, out var result))
+            _aggregates[key] = result = AggregateOnce(element, option, unit, period);
+        return result;
+    }
+
+    private double? AggregateOnce(DataElement element, string? option, OrgUnit unit, Period period)
     {
         // A Yearly element inside a shorter period takes the whole year's value.
         if (element.PeriodType == PeriodType.Yearly && period.Type != PeriodType.Yearly)
@@ -58,7 +78,7 @@ public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDiction
         {
             foreach (var member in Territory(unit, p))
             {
-                if (values.Get(element.Id, member.Id, p.Code, option) is { } value)
+                if (values.Get(element.Id, member.Id, p, option) is { } value)
                     total = (total ?? 0) + value;
             }
         }
@@ -72,7 +92,7 @@ public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDiction
         {
             foreach (var member in Territory(unit, p))
             {
-                if (values.Get(element.Id, member.Id, p.Code, option) is { } value)
+                if (values.Get(element.Id, member.Id, p, option) is { } value)
                     latest[member] = value;
             }
         }

@@ -50,4 +50,19 @@ public sealed class OrgUnitDirectory
 
     public IEnumerable<OrgUnit> OpenOn(DateOnly date, int level) =>
         _byId.Values.Where(u => u.Level == level && u.IsOpenOn(date)).OrderBy(u => u.Code, StringComparer.Ordinal);
+
+    // Whether a user scoped to `scope` may see `unit`: the scope itself, the units below it, and the
+    // units whose territory passed into it (a merged province's predecessors and their children).
+    public bool IsWithin(OrgUnit unit, OrgUnit scope)
+    {
+        for (var u = unit; u is not null; u = u.Parent)
+        {
+            for (var s = u; s is not null; s = s.Successor)
+            {
+                if (s.Id == scope.Id)
+                    return true;
+            }
+        }
+        return false;
+    }
 }

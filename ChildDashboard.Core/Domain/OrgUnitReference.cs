@@ -32,7 +32,13 @@ public readonly record struct OrgUnitReference(string Code, DateOnly? Date)
             return false;
         }
 
-        reference = new OrgUnitReference(text[..at].Trim(), date);
+        var code = text[..at].Trim();
+        if (code.Length == 0)
+        {
+            error = $"'{text}' is not a unit reference: a unit code is required before @.";
+            return false;
+        }
+        reference = new OrgUnitReference(code, date);
         return true;
     }
 }

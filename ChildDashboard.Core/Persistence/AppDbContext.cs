@@ -17,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DataValueAudit> DataValueAudits => Set<DataValueAudit>();
     public DbSet<ReportForm> ReportForms => Set<ReportForm>();
     public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
+    public DbSet<CatalogueFile> CatalogueFiles => Set<CatalogueFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
 
 namespace ChildDashboard.Core.Services;
@@ -10,4 +11,4 @@ public sealed record ProgrammeOverview(
 
 public sealed record IndicatorOverview(
     string Code, string NameVi, string NameEn, string UnitVi, string UnitEn, Direction Direction,
-    int Decimals, double? Value);
+    int Decimals, double? Value, double? Target, int? TargetYear, IndicatorStatus Status);

@@ -1,5 +1,6 @@
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Web.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,6 +29,6 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPath);
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
 }

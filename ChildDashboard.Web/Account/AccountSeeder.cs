@@ -41,7 +41,7 @@ public sealed class AccountSeeder(
             Check(await roles.CreateAsync(new IdentityRole(role)), role);
 
         var units = new OrgUnitDirectory(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = VietnamClock.Today(time);
         var created = new List<(string UserName, string Password, string Role, string Unit)>();
 
         if (await users.FindByNameAsync(AdminUserName) is null)

@@ -36,8 +36,11 @@ public static class Cultures
             return Results.LocalRedirect(SafeLocalUrl(redirectUri));
         }).AllowAnonymous();
 
+    // Only a path on this site: one leading slash, no scheme-relative `//` or `/\`, no control characters.
     public static string SafeLocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        url is [ '/', .. var rest ]
+            && !rest.StartsWith('/') && !rest.StartsWith('\\')
+            && !url.Any(c => char.IsControl(c))
             ? url
             : "/";
 }

@@ -9,8 +9,16 @@ internal sealed class CatalogueConfiguration :
     IEntityTypeConfiguration<DataElement>,
     IEntityTypeConfiguration<DisaggregationOption>,
     IEntityTypeConfiguration<Indicator>,
-    IEntityTypeConfiguration<ValidationRule>
+    IEntityTypeConfiguration<ValidationRule>,
+    IEntityTypeConfiguration<CatalogueFile>
 {
+    public void Configure(EntityTypeBuilder<CatalogueFile> file)
+    {
+        file.HasKey(f => f.FileName);
+        file.Property(f => f.FileName).HasMaxLength(100);
+        file.Property(f => f.Sha256).HasMaxLength(64);
+    }
+
     public void Configure(EntityTypeBuilder<Programme> programme)
     {
         programme.HasIndex(p => p.Code).IsUnique();

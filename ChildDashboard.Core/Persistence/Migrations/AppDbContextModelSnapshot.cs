@@ -17,6 +17,25 @@ namespace ChildDashboard.Core.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.CatalogueFile", b =>
+                {
+                    b.Property<string>("FileName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FileName");
+
+                    b.ToTable("CatalogueFiles");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.DataElement", b =>
                 {
                     b.Property<int>("Id")

@@ -14,7 +14,7 @@ public sealed class DemoDataSeeder(TimeProvider time)
 
     public Period LastCompleteQuarter()
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = VietnamClock.Today(time);
         var current = Period.ForQuarter(today.Year, (today.Month - 1) / 3 + 1);
         return Period.ForQuarter(current.Start.AddDays(-1).Year, (current.Start.AddDays(-1).Month - 1) / 3 + 1);
     }

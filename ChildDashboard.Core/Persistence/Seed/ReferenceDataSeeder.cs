@@ -1,3 +1,4 @@
+using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,16 +11,34 @@ public sealed class ReferenceDataSeeder(TimeProvider time)
 {
     public const string NationCode = "VN";
 
-    // Returns the number of rows written (0 when the catalogue is already current).
+    // Returns the number of rows written (0 when the catalogue is already current). A step runs
+    // only when one of its files changed since it was last applied.
     public async Task<int> SeedAsync(AppDbContext db, CancellationToken ct = default)
     {
+        var applied = await db.CatalogueFiles.ToDictionaryAsync(f => f.FileName, ct);
         var written = 0;
-        written += await SeedUnitsAsync(db, ct);
-        written += await SeedProgrammesAsync(db, ct);
-        written += await SeedDataElementsAsync(db, ct);
-        written += await SeedIndicatorsAsync(db, ct);
-        written += await SeedTargetsAsync(db, ct);
-        written += await SeedValidationRulesAsync(db, ct);
+        async Task StepAsync(string[] files, Func<Task<int>> seed)
+        {
+            var hashes = files.ToDictionary(f => f, TsvTable.Sha256);
+            if (hashes.All(h => applied.GetValueOrDefault(h.Key)?.Sha256 == h.Value))
+                return;
+            written += await seed();
+            foreach (var (file, hash) in hashes)
+            {
+                if (!applied.TryGetValue(file, out var row))
+                    db.CatalogueFiles.Add(applied[file] = row = new CatalogueFile { FileName = file, Sha256 = hash });
+                row.Sha256 = hash;
+                row.AppliedAtUtc = time.GetUtcNow().UtcDateTime;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        await StepAsync(["provinces.tsv"], () => SeedUnitsAsync(db, ct));
+        await StepAsync(["programmes.tsv"], () => SeedProgrammesAsync(db, ct));
+        await StepAsync(["data-elements.tsv", "disaggregations.tsv"], () => SeedDataElementsAsync(db, ct));
+        await StepAsync(["indicators.tsv"], () => SeedIndicatorsAsync(db, ct));
+        await StepAsync(["targets.tsv"], () => SeedTargetsAsync(db, ct));
+        await StepAsync(["validation-rules.tsv", "validation-messages-vi.tsv"], () => SeedValidationRulesAsync(db, ct));
         return written;
     }
 
@@ -120,6 +139,8 @@ public sealed class ReferenceDataSeeder(TimeProvider time)
     private static async Task<int> SeedIndicatorsAsync(AppDbContext db, CancellationToken ct)
     {
         var programmes = await db.Programmes.ToDictionaryAsync(p => p.Code, ct);
+        var elements = await db.DataElements.ToDictionaryAsync(e => e.Code, ct);
+        var options = await db.DisaggregationOptions.ToListAsync(ct);
         var existing = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
         foreach (var row in TsvTable.Load("indicators.tsv").Rows)
         {
@@ -140,13 +161,29 @@ public sealed class ReferenceDataSeeder(TimeProvider time)
             indicator.UnitEn = row["unit_en"];
             indicator.Decimals = row.OptionalInt("decimals") ?? 0;
             indicator.Annualized = bool.Parse(row["annualized"]);
+            CheckExpression(indicator.Code, indicator.Numerator, elements, options);
+            CheckExpression(indicator.Code, indicator.Denominator, elements, options);
         }
         return await db.SaveChangesAsync(ct);
     }
 
+    // An indicator may only name data elements (and options) that exist: the analytics rely on it.
+    private static void CheckExpression(string indicator, string text, Dictionary<string, DataElement> elements, List<DisaggregationOption> options)
+    {
+        if (!Expression.TryParse(text, out var expression, out var error))
+            throw new InvalidDataException($"Indicator {indicator}: {error}");
+        foreach (var term in expression.Terms)
+        {
+            if (!elements.TryGetValue(term.ElementCode, out var element))
+                throw new InvalidDataException($"Indicator {indicator} names the unknown data element {term.ElementCode}.");
+            if (term.OptionCode is { } option && !options.Any(o => o.Disaggregation == element.Disaggregation && o.OptionCode == option))
+                throw new InvalidDataException($"Indicator {indicator} names the option {option}, which {element.Code} does not have.");
+        }
+    }
+
     private async Task<int> SeedTargetsAsync(AppDbContext db, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = VietnamClock.Today(time);
         var directory = new OrgUnitDirectory(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
         var existing = await db.Targets.ToDictionaryAsync(t => (t.IndicatorId, t.OrgUnitId, t.TargetYear), ct);

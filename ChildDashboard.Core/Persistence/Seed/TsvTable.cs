@@ -15,18 +15,28 @@ internal sealed class TsvTable
 
     public IReadOnlyList<TsvRow> Rows { get; }
 
+    public static string Sha256(string fileName)
+    {
+        using var stream = Open(fileName);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
     public static TsvTable Load(string fileName)
     {
-        var assembly = typeof(TsvTable).Assembly;
-        using var stream = assembly.GetManifestResourceStream($"Seed.{fileName}")
-            ?? throw new InvalidOperationException($"Reference file {fileName} is not embedded in {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(Open(fileName));
         var lines = reader.ReadToEnd().Split('\n')
             .Select(l => l.TrimEnd('\r'))
             .Where(l => l.Length > 0)
             .Select(l => l.Split('\t'))
             .ToList();
         return new TsvTable(lines[0], lines.Skip(1).ToList());
+    }
+
+    private static Stream Open(string fileName)
+    {
+        var assembly = typeof(TsvTable).Assembly;
+        return assembly.GetManifestResourceStream($"Seed.{fileName}")
+            ?? throw new InvalidOperationException($"Reference file {fileName} is not embedded in {assembly.GetName().Name}.");
     }
 
     internal sealed class TsvRow(TsvTable table, string[] cells)

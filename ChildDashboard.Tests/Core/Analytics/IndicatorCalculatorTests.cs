@@ -43,7 +43,7 @@ public class IndicatorCalculatorTests : IAsyncLifetime
     }
 
     private void Store(string element, OrgUnit unit, string period, double value, string option = "default") =>
-        _values.Add(new StoredValue(_elements[element].Id, unit.Id, period, option, value));
+        _values.Add(new StoredValue(_elements[element].Id, unit.Id, Period.Parse(period), option, value));
 
     private IndicatorCalculator Calculator() => new(_units, _elements, new ValueTable(_values));
 

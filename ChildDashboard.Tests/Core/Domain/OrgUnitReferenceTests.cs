@@ -23,6 +23,7 @@ public class OrgUnitReferenceTests
     [InlineData("15@2024-13-01")]
     [InlineData("15@01/01/2024")]
     [InlineData("15@")]
+    [InlineData("@2024-01-01")]
     [InlineData("")]
     public void RejectsMalformedReferences(string text)
     {

@@ -34,6 +34,23 @@ public class ReferenceDataSeederTests
     }
 
     [Fact]
+    public async Task ATargetChangedByAnAnalystSurvivesARestart()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateDbContext())
+        {
+            (await db.Targets.FirstAsync()).TargetValue = 540;
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateDbContext())
+            Assert.Equal(0, await new ReferenceDataSeeder(database.Time).SeedAsync(db));
+
+        await using (var db = database.CreateDbContext())
+            Assert.Equal(540, (await db.Targets.FirstAsync()).TargetValue);
+    }
+
+    [Fact]
     public async Task ANewerCatalogueRestoresNamesAndTargetsWithoutTouchingValues()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -48,6 +65,9 @@ public class ReferenceDataSeederTests
             });
             element.NameVi = "tên cũ";
             (await db.Targets.FirstAsync()).TargetValue = -1;
+            // As if the files seeded last time had been older versions.
+            foreach (var file in await db.CatalogueFiles.ToListAsync())
+                file.Sha256 = "older";
             await db.SaveChangesAsync();
         }
 

@@ -1,7 +1,10 @@
 using Bunit;
 using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
-using ChildDashboard.Core.Services;
+using ChildDashboard.Core;
+using ChildDashboard.Core.Analytics;
+using ChildDashboard.Core.Domain;
+using Microsoft.Extensions.Configuration;
 using ChildDashboard.Tests.Core;
 using ChildDashboard.Web.Components.Pages.Home;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +21,10 @@ public class HomePageTests : MudTestContext
     public override async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(demoData: true);
+        Services.AddChildDashboardServices(new ConfigurationBuilder().Build());
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(_database);
         Services.AddSingleton<TimeProvider>(_database.Time);
-        Services.AddSingleton<DataChangeNotifier>();
-        Services.AddSingleton<NationalOverviewService>();
+        Services.AddLogging();
     }
 
     [Fact]
@@ -74,6 +77,8 @@ public class HomePageTests : MudTestContext
             var value = await db.DataValues.FirstAsync(v => v.DataElement!.Code == "HEART_SURGERY" && v.Period == "2025Q4");
             value.Value += 1000;
             await db.SaveChangesAsync();
+            Services.GetRequiredService<ValueStore>().Apply(
+                [new StoredValue(value.DataElementId, value.OrgUnitId, Period.Parse(value.Period), value.OptionCode, value.Value)]);
         }
         await Services.GetRequiredService<DataChangeNotifier>().NotifyAsync();
 

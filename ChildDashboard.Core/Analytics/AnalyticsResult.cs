@@ -1,0 +1,7 @@
+namespace ChildDashboard.Core.Analytics;
+
+// The rows, or the reasons the question could not be answered (nothing is answered then).
+public sealed record AnalyticsResult(IReadOnlyList<AnalyticsRow> Rows, IReadOnlyList<string> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}

@@ -1,0 +1,9 @@
+namespace ChildDashboard.Core.Analytics;
+
+// One answer for (indicator, unit, period); OrgUnit echoes the unit as it was asked for.
+// Partial is true for a period not over yet: it is answered from the data stored so far.
+public sealed record AnalyticsRow(
+    string Indicator, string OrgUnit, string Period,
+    double? Value, double? Numerator, double? Denominator,
+    double? Baseline, double? Target, double? Progress, double? Expected, IndicatorStatus Status,
+    int? BaselineYear, int? TargetYear, bool Partial);

@@ -1,0 +1,34 @@
+using ChildDashboard.Core.Domain;
+
+namespace ChildDashboard.Core.Services;
+
+// The reference data every request needs (units, elements, indicators, targets), held in memory.
+public sealed class Catalogue(
+    OrgUnitDirectory units,
+    IReadOnlyList<Programme> programmes,
+    IReadOnlyList<DataElement> elements,
+    IReadOnlyList<DisaggregationOption> options,
+    IReadOnlyList<Indicator> indicators,
+    IReadOnlyList<Target> targets,
+    IReadOnlyList<ValidationRule> rules)
+{
+    public OrgUnitDirectory Units { get; } = units;
+    public IReadOnlyList<Programme> Programmes { get; } = programmes;
+    public IReadOnlyList<DataElement> Elements { get; } = elements;
+    public IReadOnlyList<DisaggregationOption> Options { get; } = options;
+    public IReadOnlyList<Indicator> Indicators { get; } = indicators;
+    public IReadOnlyList<Target> Targets { get; } = targets;
+    public IReadOnlyList<ValidationRule> ValidationRules { get; } = rules;
+
+    public IReadOnlyDictionary<string, DataElement> ElementsByCode { get; } =
+        elements.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyDictionary<string, Indicator> IndicatorsByCode { get; } =
+        indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+
+    public ILookup<(int IndicatorId, int UnitId), Target> TargetsByIndicatorAndUnit { get; } =
+        targets.ToLookup(t => (t.IndicatorId, t.OrgUnitId));
+
+    public IReadOnlyList<string> OptionsOf(DataElement element) =>
+        Options.Where(o => o.Disaggregation == element.Disaggregation).Select(o => o.OptionCode).ToList();
+}

@@ -1,0 +1,46 @@
+using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildDashboard.Core.Services;
+
+// Loads the catalogue once and again after a service that changes it calls Invalidate.
+public sealed class CatalogueCache(IDbContextFactory<AppDbContext> factory)
+{
+    private Task<Catalogue>? _current;
+    private readonly object _gate = new();
+
+    public Task<Catalogue> GetAsync()
+    {
+        lock (_gate)
+            return _current ??= LoadAsync(CancellationToken.None);
+    }
+
+    public void Invalidate()
+    {
+        lock (_gate)
+            _current = null;
+    }
+
+    private async Task<Catalogue> LoadAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
+            return new Catalogue(
+                new OrgUnitDirectory(units),
+                await db.Programmes.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct),
+                await db.DataElements.AsNoTracking().OrderBy(e => e.Code).ToListAsync(ct),
+                await db.DisaggregationOptions.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct),
+                await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct),
+                await db.Targets.AsNoTracking().ToListAsync(ct),
+                await db.ValidationRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct));
+        }
+        catch
+        {
+            Invalidate();
+            throw;
+        }
+    }
+}
