@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ValueStore>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
+        services.AddSingleton<DataValueImportService>();
         return services;
     }
 

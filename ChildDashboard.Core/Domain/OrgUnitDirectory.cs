@@ -38,6 +38,8 @@ public sealed class OrgUnitDirectory
     public OrgUnit? FindOpen(string code, DateOnly date) =>
         _byCode.TryGetValue(code, out var units) ? units.FirstOrDefault(u => u.IsOpenOn(date)) : null;
 
+    public bool Knows(string code) => _byCode.ContainsKey(code);
+
     // A bare code: the unit open today, or else the one of that code that closed last.
     public OrgUnit? FindCurrent(string code, DateOnly today) =>
         FindOpen(code, today)

@@ -11,4 +11,41 @@ public class ValidationRule
     public ValidationSeverity Severity { get; set; }
     public required string MessageEn { get; set; }
     public string? MessageVi { get; set; }
+
+    public IEnumerable<string> LeftCodes => Left.Split('+', StringSplitOptions.TrimEntries);
+    public IEnumerable<string> RightCodes => Right.Split('+', StringSplitOptions.TrimEntries);
+
+    // Compares the two sides from the totals of one unit and period. As in DHIS2's default
+    // (skip if all values are missing), a side with no value at all means the rule is not checked.
+    public ValidationResult? Check(Func<string, double?> total)
+    {
+        var left = Sum(LeftCodes, total);
+        var right = Sum(RightCodes, total);
+        if (left is not { } l || right is not { } r)
+            return null;
+        var holds = Operator switch
+        {
+            "<=" => l <= r,
+            "<" => l < r,
+            ">=" => l >= r,
+            ">" => l > r,
+            "==" => l == r,
+            "!=" => l != r,
+            _ => throw new InvalidOperationException($"Validation rule {Code} has the unknown operator '{Operator}'."),
+        };
+        return new ValidationResult(this, l, r, holds);
+    }
+
+    public string Message(bool vietnamese) => vietnamese && MessageVi is { } vi ? vi : MessageEn;
+
+    private static double? Sum(IEnumerable<string> codes, Func<string, double?> total)
+    {
+        double? sum = null;
+        foreach (var code in codes)
+        {
+            if (total(code) is { } value)
+                sum = (sum ?? 0) + value;
+        }
+        return sum;
+    }
 }

@@ -15,8 +15,8 @@ internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValu
         value.HasIndex(v => new { v.DataElementId, v.OrgUnitId, v.Period, v.OptionCode }).IsUnique();
         // Analytics read one element over a date range, then group by unit.
         value.HasIndex(v => new { v.DataElementId, v.PeriodStart, v.OrgUnitId });
-        // Forms and completeness read one unit's values for one period.
-        value.HasIndex(v => new { v.OrgUnitId, v.Period });
+        // Imports, forms and completeness read the values of one period (and some units).
+        value.HasIndex(v => new { v.Period, v.OrgUnitId });
         value.HasIndex(v => v.LastUpdatedUtc);
         value.HasOne(v => v.DataElement).WithMany().HasForeignKey(v => v.DataElementId).OnDelete(DeleteBehavior.Restrict);
         value.HasOne(v => v.OrgUnit).WithMany().HasForeignKey(v => v.OrgUnitId).OnDelete(DeleteBehavior.Restrict);

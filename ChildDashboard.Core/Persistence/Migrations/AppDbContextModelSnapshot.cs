@@ -134,7 +134,9 @@ namespace ChildDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("LastUpdatedUtc");
 
-                    b.HasIndex("OrgUnitId", "Period");
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Period", "OrgUnitId");
 
                     b.HasIndex("DataElementId", "PeriodStart", "OrgUnitId");
 

@@ -26,6 +26,19 @@ namespace ChildDashboard.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CatalogueFiles",
+                columns: table => new
+                {
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AppliedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogueFiles", x => x.FileName);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataElements",
                 columns: table => new
                 {
@@ -494,9 +507,14 @@ namespace ChildDashboard.Core.Persistence.Migrations
                 column: "LastUpdatedUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DataValues_OrgUnitId_Period",
+                name: "IX_DataValues_OrgUnitId",
                 table: "DataValues",
-                columns: new[] { "OrgUnitId", "Period" });
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataValues_Period_OrgUnitId",
+                table: "DataValues",
+                columns: new[] { "Period", "OrgUnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DisaggregationOptions_Disaggregation_OptionCode",
@@ -583,6 +601,9 @@ namespace ChildDashboard.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "CatalogueFiles");
 
             migrationBuilder.DropTable(
                 name: "DataValueAudits");

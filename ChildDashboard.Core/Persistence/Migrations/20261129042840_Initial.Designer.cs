@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129040534_Initial")]
+    [Migration("20261129042840_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,25 @@ namespace ChildDashboard.Core.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.CatalogueFile", b =>
+                {
+                    b.Property<string>("FileName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FileName");
+
+                    b.ToTable("CatalogueFiles");
+                });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.DataElement", b =>
                 {
@@ -118,7 +137,9 @@ namespace ChildDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("LastUpdatedUtc");
 
-                    b.HasIndex("OrgUnitId", "Period");
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Period", "OrgUnitId");
 
                     b.HasIndex("DataElementId", "PeriodStart", "OrgUnitId");
 

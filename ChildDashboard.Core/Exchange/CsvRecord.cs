@@ -1,0 +1,3 @@
+namespace ChildDashboard.Core.Exchange;
+
+public sealed record CsvRecord(int Row, string[] Fields);

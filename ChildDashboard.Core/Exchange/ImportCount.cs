@@ -1,0 +1,3 @@
+namespace ChildDashboard.Core.Exchange;
+
+public sealed record ImportCount(int Imported, int Updated, int Deleted, int Ignored);

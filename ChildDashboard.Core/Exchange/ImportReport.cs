@@ -1,0 +1,14 @@
+namespace ChildDashboard.Core.Exchange;
+
+// The answer to an import (exchange.md §4): SUCCESS when written (or a clean dry run), else ERROR
+// with every conflict; nothing is written when there is any conflict.
+public sealed record ImportReport(string Status, bool DryRun, ImportCount ImportCount, IReadOnlyList<ImportConflict> Conflicts)
+{
+    public const string Success = "SUCCESS";
+    public const string Error = "ERROR";
+
+    public bool Succeeded => Status == Success;
+
+    public static ImportReport Failed(bool dryRun, IReadOnlyList<ImportConflict> conflicts) =>
+        new(Error, dryRun, new ImportCount(0, 0, 0, 0), conflicts);
+}

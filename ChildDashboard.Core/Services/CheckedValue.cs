@@ -1,0 +1,11 @@
+using ChildDashboard.Core.Domain;
+
+namespace ChildDashboard.Core.Services;
+
+// A row that passed the checks of its own: known element, period, unit and option; a valid value.
+public sealed record CheckedValue(
+    int Row, DataElement Element, OrgUnit Unit, Period Period, string Option,
+    double? Value, string? Comment, string? StoredBy, bool Deleted)
+{
+    public (int ElementId, int UnitId, string Period, string Option) Key => (Element.Id, Unit.Id, Period.Code, Option);
+}

@@ -1,0 +1,303 @@
+using System.Data.Common;
+using System.Globalization;
+using ChildDashboard.Core.Analytics;
+using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Exchange;
+using ChildDashboard.Core.Notifications;
+using ChildDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ChildDashboard.Core.Services;
+
+// The one write path for data values (API, files, and later the entry forms): every row is checked,
+// any conflict writes nothing, each change is audited, and after the commit the analytics and the
+// open pages learn of it. Reads and writes happen in one transaction, so a concurrent import cannot
+// slip in between.
+public sealed class DataValueImportService(
+    IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, ValueStore store,
+    DataChangeNotifier notifier, TimeProvider time)
+{
+    // Above this many units of one period, reading the whole period is cheaper than an IN list.
+    private const int UnitListLimit = 300;
+
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<DataValueRow> rows, ImportContext context, CancellationToken ct = default)
+    {
+        var catalogue = await catalogues.GetAsync();
+        var scope = context.ScopeUnitId is { } scopeId ? catalogue.Units[scopeId] : null;
+        var checker = new DataValueRowChecker(catalogue, scope);
+        var conflicts = new List<ImportConflict>();
+        var values = new List<CheckedValue>(rows.Count);
+        var firstRowOfKey = new Dictionary<(int, int, string, string), int>();
+        foreach (var row in rows)
+        {
+            if (checker.Check(row, conflicts) is not { } value)
+                continue;
+            if (firstRowOfKey.TryGetValue(value.Key, out var first))
+            {
+                conflicts.Add(new ImportConflict(row.Row, DataValueColumns.DataElement, row.DataElement, Text.Pick(
+                    $"Trùng với dòng {first} (cùng chỉ số, kỳ, đơn vị và phân tổ).",
+                    $"Duplicate of row {first} (same data element, period, unit and option).")));
+                continue;
+            }
+            firstRowOfKey[value.Key] = row.Row;
+            values.Add(value);
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+
+        var existing = await LoadExistingAsync(connection, dbTransaction, values, ct);
+        conflicts.AddRange(await LockedAsync(connection, dbTransaction, catalogue, values, ct));
+        var changes = Classify(values, existing, out var count);
+        conflicts.AddRange(CheckValidationRules(catalogue, values, changes, existing));
+
+        if (conflicts.Count > 0)
+            return ImportReport.Failed(context.DryRun, conflicts.OrderBy(c => c.Row).ToList());
+        if (context.DryRun || changes.Count == 0)
+            return new ImportReport(ImportReport.Success, context.DryRun, count, []);
+
+        await WriteAsync(connection, dbTransaction, changes, context.UserName, ct);
+        await transaction.CommitAsync(ct);
+
+        store.Apply(changes.Select(c => new StoredValue(c.Value.Element.Id, c.Value.Unit.Id, c.Value.Period, c.Value.Option, c.NewValue)).ToList());
+        await notifier.NotifyAsync();
+        return new ImportReport(ImportReport.Success, false, count, []);
+    }
+
+    private sealed record Existing(long Id, double Value, string? Comment);
+
+    private sealed record Change(CheckedValue Value, Existing? Old, AuditAction Action)
+    {
+        public double? NewValue => Action == AuditAction.Delete ? null : Value.Value;
+    }
+
+    private static List<Change> Classify(
+        List<CheckedValue> values, Dictionary<(int, int, string, string), Existing> existing, out ImportCount count)
+    {
+        var changes = new List<Change>();
+        int imported = 0, updated = 0, deleted = 0, ignored = 0;
+        foreach (var value in values)
+        {
+            var old = existing.GetValueOrDefault(value.Key);
+            if (value.Deleted)
+            {
+                if (old is null)
+                {
+                    ignored++;
+                    continue;
+                }
+                changes.Add(new Change(value, old, AuditAction.Delete));
+                deleted++;
+            }
+            else if (old is null)
+            {
+                changes.Add(new Change(value, null, AuditAction.Create));
+                imported++;
+            }
+            else if (old.Value == value.Value && (old.Comment ?? "") == (value.Comment ?? ""))
+            {
+                ignored++;
+            }
+            else
+            {
+                changes.Add(new Change(value, old, AuditAction.Update));
+                updated++;
+            }
+        }
+        count = new ImportCount(imported, updated, deleted, ignored);
+        return changes;
+    }
+
+    // Every value of the units and periods the import touches: the keys it may change, and what the
+    // validation rules compare them with.
+    private static async Task<Dictionary<(int, int, string, string), Existing>> LoadExistingAsync(
+        DbConnection connection, DbTransaction transaction, List<CheckedValue> values, CancellationToken ct)
+    {
+        var existing = new Dictionary<(int, int, string, string), Existing>();
+        foreach (var group in values.GroupBy(v => v.Period.Code))
+        {
+            var units = group.Select(v => v.Unit.Id).ToHashSet();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """SELECT "Id", "DataElementId", "OrgUnitId", "OptionCode", "Value", "Comment" FROM "DataValues" WHERE "Period" = @period""";
+            if (units.Count <= UnitListLimit)
+                command.CommandText += $""" AND "OrgUnitId" IN ({string.Join(",", units.Select(u => u.ToString(CultureInfo.InvariantCulture)))})""";
+            Add(command, "@period", group.Key);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var unitId = reader.GetInt32(2);
+                if (!units.Contains(unitId))
+                    continue;
+                existing[(reader.GetInt32(1), unitId, group.Key, reader.GetString(3))] =
+                    new Existing(reader.GetInt64(0), reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+            }
+        }
+        return existing;
+    }
+
+    // Values in an approved (locked) form are refused: a province's quarter, the yearly values in its Q4 form.
+    private static async Task<List<ImportConflict>> LockedAsync(
+        DbConnection connection, DbTransaction transaction, Catalogue catalogue, List<CheckedValue> values, CancellationToken ct)
+    {
+        var formPeriods = values.Select(v => FormPeriod(v.Period)).Distinct().ToList();
+        if (formPeriods.Count == 0)
+            return [];
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var names = formPeriods.Select((_, i) => $"@p{i}").ToList();
+        command.CommandText = $"""SELECT "OrgUnitId", "Period" FROM "ReportForms" WHERE "Status" = 'Approved' AND "Period" IN ({string.Join(",", names)})""";
+        for (var i = 0; i < names.Count; i++)
+            Add(command, names[i], formPeriods[i]);
+        var locked = new HashSet<(int, string)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                locked.Add((reader.GetInt32(0), reader.GetString(1)));
+        }
+
+        return values
+            .Where(v => FormUnit(catalogue, v.Unit) is { } unit && locked.Contains((unit.Id, FormPeriod(v.Period))))
+            .Select(v => new ImportConflict(v.Row, DataValueColumns.Period, v.Period.Code, Text.Pick(
+                $"Biểu mẫu {FormPeriod(v.Period)} của {FormUnit(catalogue, v.Unit)?.NameVi} đã được phê duyệt và khoá.",
+                $"The {FormPeriod(v.Period)} form of {FormUnit(catalogue, v.Unit)?.NameEn} is approved and locked.")))
+            .ToList();
+    }
+
+    public static string FormPeriod(Period period) => Period.ForQuarter(period.End.Year, (period.End.Month - 1) / 3 + 1).Code;
+
+    // Forms belong to provinces; a commune's values are in its province's form.
+    public static OrgUnit? FormUnit(Catalogue catalogue, OrgUnit unit)
+    {
+        for (var u = unit; u is not null; u = u.Parent)
+        {
+            if (u.Level == 2)
+                return u;
+        }
+        return null;
+    }
+
+    // The error rules must hold in every unit and period the import changes, on the data as it
+    // would be after the import.
+    private static List<ImportConflict> CheckValidationRules(
+        Catalogue catalogue, List<CheckedValue> values, List<Change> changes, Dictionary<(int, int, string, string), Existing> existing)
+    {
+        var rules = catalogue.ValidationRules.Where(r => r.Severity == ValidationSeverity.Error).ToList();
+        var conflicts = new List<ImportConflict>();
+        var touched = changes.Select(c => (c.Value.Unit.Id, c.Value.Period.Code)).ToHashSet();
+        if (touched.Count == 0 || rules.Count == 0)
+            return conflicts;
+
+        var after = new Dictionary<(int Unit, string Period, int Element), double>();
+        void Add((int, string, int) key, double value) => after[key] = after.GetValueOrDefault(key) + value;
+        foreach (var ((elementId, unitId, period, option), old) in existing)
+        {
+            if (touched.Contains((unitId, period)))
+                Add((unitId, period, elementId), old.Value);
+        }
+        var present = after.Keys.ToHashSet();
+        foreach (var change in changes)
+        {
+            var key = (change.Value.Unit.Id, change.Value.Period.Code, change.Value.Element.Id);
+            Add(key, (change.NewValue ?? 0) - (change.Old?.Value ?? 0));
+            if (change.NewValue is not null)
+                present.Add(key);
+        }
+        var elementIds = catalogue.ElementsByCode;
+        var vietnamese = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en";
+        var rowsByPlace = values.ToLookup(v => (v.Unit.Id, v.Period.Code));
+
+        foreach (var (unitId, period) in touched)
+        {
+            double? Total(string code) => elementIds.TryGetValue(code, out var e) && present.Contains((unitId, period, e.Id))
+                ? after[(unitId, period, e.Id)]
+                : null;
+            foreach (var rule in rules)
+            {
+                if (rule.Check(Total) is not { Holds: false } broken)
+                    continue;
+                var rows = rowsByPlace[(unitId, period)].ToList();
+                var row = rows.FirstOrDefault(v => rule.LeftCodes.Contains(v.Element.Code))
+                    ?? rows.FirstOrDefault(v => rule.RightCodes.Contains(v.Element.Code))
+                    ?? rows[0];
+                conflicts.Add(new ImportConflict(row.Row, DataValueColumns.Value, row.Value?.ToString(CultureInfo.InvariantCulture), string.Format(
+                    CultureInfo.InvariantCulture, "{0}: {1} ({2} {3} {4} {5} {6}, {7} {8})",
+                    rule.Code, rule.Message(vietnamese), rule.Left, broken.Left, rule.Operator, rule.Right, broken.Right,
+                    catalogue.Units[unitId].Code, period)));
+            }
+        }
+        return conflicts;
+    }
+
+    private async Task WriteAsync(DbConnection connection, DbTransaction transaction, List<Change> changes, string userName, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var insert = Command(connection, transaction, """
+            INSERT INTO "DataValues" ("DataElementId", "OrgUnitId", "Period", "PeriodStart", "PeriodEnd", "OptionCode", "Value", "Comment", "StoredBy", "LastUpdatedUtc", "Version")
+            VALUES (@element, @unit, @period, @start, @end, @option, @value, @comment, @storedBy, @now, 0)
+            """, "@element", "@unit", "@period", "@start", "@end", "@option", "@value", "@comment", "@storedBy", "@now");
+        await using var update = Command(connection, transaction, """
+            UPDATE "DataValues" SET "Value" = @value, "Comment" = @comment, "StoredBy" = @storedBy, "LastUpdatedUtc" = @now, "Version" = "Version" + 1
+            WHERE "Id" = @id
+            """, "@value", "@comment", "@storedBy", "@now", "@id");
+        await using var delete = Command(connection, transaction, """DELETE FROM "DataValues" WHERE "Id" = @id""", "@id");
+        await using var audit = Command(connection, transaction, """
+            INSERT INTO "DataValueAudits" ("DataElementId", "OrgUnitId", "Period", "OptionCode", "Action", "OldValue", "NewValue", "ChangedBy", "ChangedAtUtc", "Reason")
+            VALUES (@element, @unit, @period, @option, @action, @old, @new, @by, @now, @reason)
+            """, "@element", "@unit", "@period", "@option", "@action", "@old", "@new", "@by", "@now", "@reason");
+        await insert.PrepareAsync(ct);
+        await update.PrepareAsync(ct);
+        await delete.PrepareAsync(ct);
+        await audit.PrepareAsync(ct);
+
+        foreach (var change in changes)
+        {
+            var v = change.Value;
+            var storedBy = v.StoredBy ?? userName;
+            switch (change.Action)
+            {
+                case AuditAction.Create:
+                    await ExecuteAsync(insert, ct, v.Element.Id, v.Unit.Id, v.Period.Code, v.Period.Start, v.Period.End, v.Option, v.Value, v.Comment, storedBy, now);
+                    break;
+                case AuditAction.Update:
+                    await ExecuteAsync(update, ct, v.Value, v.Comment, storedBy, now, change.Old?.Id);
+                    break;
+                default:
+                    await ExecuteAsync(delete, ct, change.Old?.Id);
+                    break;
+            }
+            var reason = v.StoredBy is { } by && by != userName ? $"import (storedby: {by})" : "import";
+            await ExecuteAsync(audit, ct, v.Element.Id, v.Unit.Id, v.Period.Code, v.Option, change.Action.ToString(),
+                change.Old?.Value, change.NewValue, userName, now, reason);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+            Add(command, name, null);
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static Task<int> ExecuteAsync(DbCommand command, CancellationToken ct, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command.ExecuteNonQueryAsync(ct);
+    }
+}

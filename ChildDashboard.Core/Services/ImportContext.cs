@@ -1,0 +1,4 @@
+namespace ChildDashboard.Core.Services;
+
+// Who imports, within which unit they may write (null: everywhere), and whether to write at all.
+public sealed record ImportContext(string UserName, int? ScopeUnitId, bool DryRun);
