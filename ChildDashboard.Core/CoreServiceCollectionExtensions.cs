@@ -1,4 +1,5 @@
 using ChildDashboard.Core.Analytics;
+using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
@@ -37,11 +38,15 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         services.Configure<StatusOptions>(configuration.GetSection("Status"));
+        services.Configure<ImportOptions>(configuration.GetSection("Import"));
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<ValueStore>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
         services.AddSingleton<DataValueImportService>();
+        services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<TargetImportService>();
+        services.AddSingleton<DataValueExportService>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using ChildDashboard.Web.Account;
+using ChildDashboard.Web.Api;
 using ChildDashboard.Web.Components;
 using ChildDashboard.Web.Localization;
 
@@ -23,6 +24,7 @@ public static class WebApplicationExtensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapApi();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

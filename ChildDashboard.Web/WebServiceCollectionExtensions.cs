@@ -1,6 +1,9 @@
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Persistence;
+using System.Text.Json.Serialization;
 using ChildDashboard.Web.Account;
+using ChildDashboard.Web.Api;
+using Microsoft.AspNetCore.Authentication;
 using ChildDashboard.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -20,7 +23,11 @@ public static class WebServiceCollectionExtensions
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiAuthenticationHandler>(ApiAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = AccountEndpoints.LoginPath;

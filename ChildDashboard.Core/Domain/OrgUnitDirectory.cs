@@ -34,6 +34,17 @@ public sealed class OrgUnitDirectory
 
     public IEnumerable<OrgUnit> PredecessorsOf(OrgUnit unit) => _predecessors[unit.Id];
 
+    // The unit and every unit below it, whatever their dates.
+    public IEnumerable<OrgUnit> SubtreeOf(OrgUnit unit)
+    {
+        yield return unit;
+        foreach (var child in ChildrenOf(unit))
+        {
+            foreach (var member in SubtreeOf(child))
+                yield return member;
+        }
+    }
+
     // The unit of that code open on that date (the first day of a stored value's period).
     public OrgUnit? FindOpen(string code, DateOnly date) =>
         _byCode.TryGetValue(code, out var units) ? units.FirstOrDefault(u => u.IsOpenOn(date)) : null;

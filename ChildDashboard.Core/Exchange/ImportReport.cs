@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChildDashboard.Core.Exchange;
 
 // The answer to an import (exchange.md §4): SUCCESS when written (or a clean dry run), else ERROR
@@ -7,6 +9,7 @@ public sealed record ImportReport(string Status, bool DryRun, ImportCount Import
     public const string Success = "SUCCESS";
     public const string Error = "ERROR";
 
+    [JsonIgnore]
     public bool Succeeded => Status == Success;
 
     public static ImportReport Failed(bool dryRun, IReadOnlyList<ImportConflict> conflicts) =>

@@ -18,6 +18,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReportForm> ReportForms => Set<ReportForm>();
     public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
     public DbSet<CatalogueFile> CatalogueFiles => Set<CatalogueFile>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

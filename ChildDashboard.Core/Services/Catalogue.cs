@@ -23,6 +23,8 @@ public sealed class Catalogue(
     public IReadOnlyDictionary<string, DataElement> ElementsByCode { get; } =
         elements.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
 
+    public IReadOnlyDictionary<int, DataElement> ElementsById { get; } = elements.ToDictionary(e => e.Id);
+
     public IReadOnlyDictionary<string, Indicator> IndicatorsByCode { get; } =
         indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
 

@@ -16,8 +16,15 @@ public static class Cultures
             .SetDefaultCulture(Vietnamese)
             .AddSupportedCultures([.. Supported])
             .AddSupportedUICultures([.. Supported]);
-        // Only the cookie (the user's own choice) overrides the default; the browser's language does not.
-        options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        // Pages follow the cookie (the user's own choice), not the browser's language; API clients
+        // ask for English messages with Accept-Language.
+        options.RequestCultureProviders =
+        [
+            new CookieRequestCultureProvider(),
+            new CustomRequestCultureProvider(async http => http.Request.Path.StartsWithSegments("/api")
+                ? await new AcceptLanguageHeaderRequestCultureProvider().DetermineProviderCultureResult(http)
+                : null),
+        ];
         return options;
     }
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using ChildDashboard.Core.Exchange;
+using ChildDashboard.Core.Services;
+using Microsoft.Extensions.Options;
+
+namespace ChildDashboard.Web.Api;
+
+public static class DataValueSetsEndpoints
+{
+    public static void MapDataValueSets(this RouteGroupBuilder api)
+    {
+        api.MapPost("/dataValueSets", async (HttpContext http, bool? dryRun, DataValueImportService imports, CatalogueCache catalogues,
+            IOptions<ImportOptions> limits, CancellationToken ct) =>
+        {
+            if (!ApiUser.MayWriteData(http.User))
+                return Problems.Result(403, "Forbidden", "Your role may read data but not write it.");
+            var (body, failure) = await RequestBody.ReadAsync(http, limits.Value.MaxFileBytes, DataValueCsv.Read, DataValueJson.Read, ct);
+            if (body is null)
+                return failure ?? Problems.Result(400, "Unreadable body", "The body could not be read.");
+            if (body.Conflicts.Count > 0)
+                return Results.Json(ImportReport.Failed(dryRun ?? false, body.Conflicts), statusCode: 409);
+
+            var catalogue = await catalogues.GetAsync();
+            var context = new ImportContext(ApiUser.Name(http.User), ApiUser.ScopeUnitId(http.User, catalogue), dryRun ?? false);
+            var report = await imports.ImportAsync(body.Rows, context, ct);
+            return Results.Json(report, statusCode: report.Succeeded ? 200 : 409);
+        });
+
+        api.MapGet("/dataValueSets", async (HttpContext http, bool? children, DataValueExportService exports, CatalogueCache catalogues, CancellationToken ct) =>
+        {
+            var catalogue = await catalogues.GetAsync();
+            var scope = ApiUser.ScopeUnitId(http.User, catalogue) is { } id ? catalogue.Units[id] : null;
+            var query = new DataValueExportService.Query(
+                http.Request.Query["orgUnit"].OfType<string>().ToList(), http.Request.Query["period"].OfType<string>().ToList(),
+                http.Request.Query["dataElement"].OfType<string>().ToList(), children ?? false);
+            var result = await exports.ExportAsync(query, scope, ct);
+            if (result.Errors.Count > 0)
+                return Problems.Result(400, "Bad query", string.Join(" ", result.Errors), result.Errors);
+
+            if (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+            {
+                var csv = new StringWriter(CultureInfo.InvariantCulture);
+                DataValueCsv.Write(csv, result.Values);
+                return Results.Text(csv.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
+            }
+            return Results.Json(new
+            {
+                dataValues = result.Values.Select(v => new
+                {
+                    dataElement = v.DataElement, period = v.Period, orgUnit = v.OrgUnit, categoryOptionCombo = v.CategoryOptionCombo,
+                    value = v.Value.ToString("R", CultureInfo.InvariantCulture), storedBy = v.StoredBy,
+                    lastUpdated = v.LastUpdatedUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), comment = v.Comment,
+                }),
+            });
+        });
+    }
+}
