@@ -63,7 +63,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> factory, Tim
         var hash = Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var entity = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, ct);
+        var entity = await ByHash(db, hash).SingleOrDefaultAsync(ct);
         if (entity is null || !entity.IsActive(now))
             return null;
         // Written at most once a minute, so that a busy client does not turn every read into a write.
@@ -74,6 +74,8 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> factory, Tim
         }
         return entity.UserId;
     }
+
+    internal static IQueryable<ApiToken> ByHash(AppDbContext db, string hash) => db.ApiTokens.Where(t => t.Hash == hash);
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -10,8 +10,12 @@ public sealed class Catalogue(
     IReadOnlyList<DisaggregationOption> options,
     IReadOnlyList<Indicator> indicators,
     IReadOnlyList<Target> targets,
-    IReadOnlyList<ValidationRule> rules)
+    IReadOnlyList<ValidationRule> rules,
+    bool isDemoData)
 {
+    // The database holds the synthetic demo data set: every page says so.
+    public bool IsDemoData { get; } = isDemoData;
+
     public OrgUnitDirectory Units { get; } = units;
     public IReadOnlyList<Programme> Programmes { get; } = programmes;
     public IReadOnlyList<DataElement> Elements { get; } = elements;

@@ -1,5 +1,6 @@
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
+using ChildDashboard.Core.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildDashboard.Core.Services;
@@ -35,7 +36,8 @@ public sealed class CatalogueCache(IDbContextFactory<AppDbContext> factory)
                 await db.DisaggregationOptions.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct),
                 await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct),
                 await db.Targets.AsNoTracking().ToListAsync(ct),
-                await db.ValidationRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct));
+                await db.ValidationRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct),
+                await db.ReportForms.AnyAsync(f => f.SubmittedBy == DemoDataSeeder.DemoUser || f.ApprovedBy == DemoDataSeeder.DemoUser, ct));
         }
         catch
         {

@@ -58,11 +58,7 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
         var values = new List<ExportedValue>();
         foreach (var period in periods)
         {
-            var rows = db.DataValues.AsNoTracking()
-                .Where(v => v.PeriodStart >= period.Start && v.PeriodEnd <= period.End && unitIds.Contains(v.OrgUnitId));
-            if (elementIds.Count > 0)
-                rows = rows.Where(v => elementIds.Contains(v.DataElementId));
-            var found = await rows
+            var found = await ValuesOf(db, period, unitIds, elementIds)
                 .Select(v => new { v.DataElementId, v.OrgUnitId, v.Period, v.OptionCode, v.Value, v.StoredBy, v.LastUpdatedUtc, v.Comment })
                 .ToListAsync(ct);
             values.AddRange(found.Select(v => new ExportedValue(
@@ -74,5 +70,12 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
             .OrderBy(v => v.Period, StringComparer.Ordinal).ThenBy(v => v.OrgUnit, StringComparer.Ordinal)
             .ThenBy(v => v.DataElement, StringComparer.Ordinal).ThenBy(v => v.CategoryOptionCombo, StringComparer.Ordinal)
             .ToList(), []);
+    }
+
+    internal static IQueryable<DataValue> ValuesOf(AppDbContext db, Period period, HashSet<int> unitIds, List<int> elementIds)
+    {
+        var rows = db.DataValues.AsNoTracking()
+            .Where(v => unitIds.Contains(v.OrgUnitId) && v.PeriodStart >= period.Start && v.PeriodEnd <= period.End);
+        return elementIds.Count > 0 ? rows.Where(v => elementIds.Contains(v.DataElementId)) : rows;
     }
 }

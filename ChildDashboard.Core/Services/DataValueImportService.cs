@@ -123,9 +123,7 @@ public sealed class DataValueImportService(
             var units = group.Select(v => v.Unit.Id).ToHashSet();
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = """SELECT "Id", "DataElementId", "OrgUnitId", "OptionCode", "Value", "Comment" FROM "DataValues" WHERE "Period" = @period""";
-            if (units.Count <= UnitListLimit)
-                command.CommandText += $""" AND "OrgUnitId" IN ({string.Join(",", units.Select(u => u.ToString(CultureInfo.InvariantCulture)))})""";
+            command.CommandText = ExistingValuesSql(units.Count <= UnitListLimit ? units : null);
             Add(command, "@period", group.Key);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -150,7 +148,7 @@ public sealed class DataValueImportService(
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var names = formPeriods.Select((_, i) => $"@p{i}").ToList();
-        command.CommandText = $"""SELECT "OrgUnitId", "Period" FROM "ReportForms" WHERE "Status" = 'Approved' AND "Period" IN ({string.Join(",", names)})""";
+        command.CommandText = LockedFormsSql(names);
         for (var i = 0; i < names.Count; i++)
             Add(command, names[i], formPeriods[i]);
         var locked = new HashSet<(int, string)>();
@@ -167,6 +165,13 @@ public sealed class DataValueImportService(
                 $"The {FormPeriod(v.Period)} form of {FormUnit(catalogue, v.Unit)?.NameEn} is approved and locked.")))
             .ToList();
     }
+
+    internal static string ExistingValuesSql(IEnumerable<int>? units) =>
+        """SELECT "Id", "DataElementId", "OrgUnitId", "OptionCode", "Value", "Comment" FROM "DataValues" WHERE "Period" = @period"""
+        + (units is null ? "" : $""" AND "OrgUnitId" IN ({string.Join(",", units.Select(u => u.ToString(CultureInfo.InvariantCulture)))})""");
+
+    internal static string LockedFormsSql(IEnumerable<string> parameterNames) =>
+        $"""SELECT "OrgUnitId", "Period" FROM "ReportForms" WHERE "Status" = 'Approved' AND "Period" IN ({string.Join(",", parameterNames)})""";
 
     public static string FormPeriod(Period period) => Period.ForQuarter(period.End.Year, (period.End.Month - 1) / 3 + 1).Code;
 

@@ -1,14 +1,12 @@
 using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
-using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildDashboard.Core.Services;
 
 // The home page: every programme with its indicators and the national value of the last full year.
 public sealed class NationalOverviewService(
-    IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, AnalyticsService analytics, TimeProvider time)
+    CatalogueCache catalogues, AnalyticsService analytics, TimeProvider time)
 {
     public async Task<NationalOverview> GetAsync(CancellationToken ct = default)
     {
@@ -18,9 +16,6 @@ public sealed class NationalOverviewService(
             new AnalyticsQuery([AnalyticsService.AllIndicators], [ReferenceDataSeeder.NationCode], [year.Code]), ct: ct);
         var rows = result.Rows.ToDictionary(r => r.Indicator);
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var isDemo = await db.DataValues.AnyAsync(v => v.StoredBy == DemoDataSeeder.DemoUser, ct);
-
         var programmes = catalogue.Programmes
             .Select(p => new ProgrammeOverview(
                 p.Code, p.NameVi, p.NameEn, p.Decision, p.StartYear, p.EndYear,
@@ -29,7 +24,7 @@ public sealed class NationalOverviewService(
                     .ToList()))
             .OrderByDescending(p => p.Indicators.Count > 0).ThenByDescending(p => p.StartYear).ThenBy(p => p.Code)
             .ToList();
-        return new NationalOverview(year.Code, isDemo, programmes);
+        return new NationalOverview(year.Code, catalogue.IsDemoData, programmes);
     }
 
     private static IndicatorOverview Overview(Indicator i, AnalyticsRow row) =>

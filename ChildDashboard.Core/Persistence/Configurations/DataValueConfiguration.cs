@@ -17,6 +17,8 @@ internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValu
         value.HasIndex(v => new { v.DataElementId, v.PeriodStart, v.OrgUnitId });
         // Imports, forms and completeness read the values of one period (and some units).
         value.HasIndex(v => new { v.Period, v.OrgUnitId });
+        // Exports read the values of some units over a date range.
+        value.HasIndex(v => new { v.OrgUnitId, v.PeriodStart });
         value.HasIndex(v => v.LastUpdatedUtc);
         value.HasOne(v => v.DataElement).WithMany().HasForeignKey(v => v.DataElementId).OnDelete(DeleteBehavior.Restrict);
         value.HasOne(v => v.OrgUnit).WithMany().HasForeignKey(v => v.OrgUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -134,7 +134,7 @@ namespace ChildDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("LastUpdatedUtc");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("OrgUnitId", "PeriodStart");
 
                     b.HasIndex("Period", "OrgUnitId");
 

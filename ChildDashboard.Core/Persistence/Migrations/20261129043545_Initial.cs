@@ -544,9 +544,9 @@ namespace ChildDashboard.Core.Persistence.Migrations
                 column: "LastUpdatedUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DataValues_OrgUnitId",
+                name: "IX_DataValues_OrgUnitId_PeriodStart",
                 table: "DataValues",
-                column: "OrgUnitId");
+                columns: new[] { "OrgUnitId", "PeriodStart" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DataValues_Period_OrgUnitId",

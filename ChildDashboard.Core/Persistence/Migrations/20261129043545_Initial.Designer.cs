@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129043351_Initial")]
+    [Migration("20261129043545_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -137,7 +137,7 @@ namespace ChildDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("LastUpdatedUtc");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("OrgUnitId", "PeriodStart");
 
                     b.HasIndex("Period", "OrgUnitId");
 

@@ -1,0 +1,98 @@
+using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Services;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildDashboard.Tests.Core.Persistence;
+
+// The statements that run on a request path must find their rows through an index: a full scan
+// of DataValues (millions of rows at national scale) would take seconds. The analytics read no
+// SQL at all (the in-memory ValueStore), and the catalogue tables are small and read once.
+public class QueryPlanTests : IAsyncLifetime
+{
+    private static readonly string[] LargeTables = ["DataValues", "DataValueAudits", "ReportForms", "ApiTokens", "AspNetUsers"];
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    // No ANALYZE: without statistics SQLite plans as for large tables, as at national scale.
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    private async Task<string> PlanAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var db = Database.CreateDbContext();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            plan.Add(reader.GetString(3));
+        return string.Join("\n", plan);
+    }
+
+    private static void AssertNoScanOfALargeTable(string plan)
+    {
+        foreach (var table in LargeTables)
+            Assert.DoesNotMatch($@"SCAN {table}\b", plan);
+        Assert.Contains("SEARCH", plan);
+    }
+
+    [Fact]
+    public async Task ImportReadsExistingValuesOfAFewUnitsByIndex()
+    {
+        AssertNoScanOfALargeTable(await PlanAsync(DataValueImportService.ExistingValuesSql([1, 2, 3]), ("@period", "2025Q3")));
+    }
+
+    [Fact]
+    public async Task ImportReadsAWholePeriodByIndex()
+    {
+        AssertNoScanOfALargeTable(await PlanAsync(DataValueImportService.ExistingValuesSql(null), ("@period", "2025Q3")));
+    }
+
+    [Fact]
+    public async Task ImportFindsLockedFormsByIndex()
+    {
+        AssertNoScanOfALargeTable(await PlanAsync(DataValueImportService.LockedFormsSql(["@p0", "@p1"]), ("@p0", "2025Q3"), ("@p1", "2025Q4")));
+    }
+
+    [Fact]
+    public async Task ExportReadsUnitsOverAPeriodByIndex()
+    {
+        await using var db = Database.CreateDbContext();
+        var sql = DataValueExportService.ValuesOf(db, Period.Parse("2025"), [1, 2, 3], []).ToQueryString();
+
+        AssertNoScanOfALargeTable(await PlanAsync(StripDeclarations(sql), ("@unitIds", "[1,2,3]"), ("@period_Start", "2025-01-01"), ("@period_End", "2025-12-31")));
+    }
+
+    [Fact]
+    public async Task TokenSignInFindsTheTokenByIndex()
+    {
+        await using var db = Database.CreateDbContext();
+        var sql = ApiTokenService.ByHash(db, "ABC").ToQueryString();
+
+        AssertNoScanOfALargeTable(await PlanAsync(StripDeclarations(sql), ("@hash", "ABC")));
+    }
+
+    [Fact]
+    public async Task BasicSignInFindsTheUserByIndex()
+    {
+        await using var db = Database.CreateDbContext();
+        var sql = db.Users.Where(u => u.NormalizedUserName == "ADMIN").ToQueryString();
+
+        AssertNoScanOfALargeTable(await PlanAsync(StripDeclarations(sql)));
+    }
+
+    // ToQueryString puts parameter declarations (".param set ...") before the SQL.
+    private static string StripDeclarations(string sql) =>
+        string.Join("\n", sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal))).Trim();
+}
