@@ -24,7 +24,7 @@ public static class CoreServiceCollectionExtensions
             throw new NotSupportedException($"Database:Provider '{provider}' is not supported yet; use Sqlite.");
 
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteTuning()));
         services.AddSingleton(TimeProvider.System);
         return services.AddChildDashboardServices(configuration);
     }

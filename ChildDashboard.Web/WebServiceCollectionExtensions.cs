@@ -54,6 +54,8 @@ public static class WebServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddSingleton<AccountSeeder>();
+        services.AddSingleton<ApiPrincipalCache>();
+        services.AddHostedService<AnalyticsWarmUp>();
         return services;
     }
 }

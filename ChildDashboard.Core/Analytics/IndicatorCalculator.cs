@@ -9,6 +9,9 @@ public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDiction
 {
     private readonly Dictionary<(int ElementId, string? Option, int UnitId, Period Period), double?> _aggregates = [];
     private readonly Dictionary<string, Expression> _expressions = [];
+    // Scratch space for the Last aggregation, indexed by unit id (NaN: no value yet).
+    private double[]? _latest;
+    private readonly List<int> _touched = [];
 
     public IndicatorValue Evaluate(Indicator indicator, OrgUnit unit, Period period)
     {
@@ -76,67 +79,51 @@ public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDiction
         double? total = null;
         foreach (var p in stored)
         {
-            foreach (var member in Territory(unit, p))
-            {
-                if (values.Get(element.Id, member.Id, p, option) is { } value)
-                    total = (total ?? 0) + value;
-            }
+            if (values.Sum(element.Id, option, p, units.TerritoryOf(unit, p.Start)) is { } value)
+                total = (total ?? 0) + value;
         }
         return total;
     }
 
     private double? LastOverTime(DataElement element, string? option, OrgUnit unit, Period period, List<Period> stored)
     {
-        var latest = new Dictionary<OrgUnit, double>();
+        // With one stored period no two contributing units can be a unit and its successor.
+        if (stored.Count == 1)
+            return SumOverTime(element, option, unit, stored);
+
+        // The latest value of each contributing unit: later sub-periods overwrite earlier ones.
+        _latest ??= NewLatest(units.MaxId + 1);
+        _touched.Clear();
         foreach (var p in stored)
-        {
-            foreach (var member in Territory(unit, p))
-            {
-                if (values.Get(element.Id, member.Id, p, option) is { } value)
-                    latest[member] = value;
-            }
-        }
+            values.CollectLatest(element.Id, option, p, units.TerritoryOf(unit, p.Start), _latest, _touched);
 
         double? total = null;
-        foreach (var (member, value) in latest)
+        foreach (var member in _touched)
         {
             // The successor carries the stock of a unit that closed inside the period.
-            if (member.ClosedDate < period.End && HasSuccessorIn(member, latest))
-                continue;
-            total = (total ?? 0) + value;
+            var memberUnit = units[member];
+            if (!(memberUnit.ClosedDate < period.End && HasSuccessorIn(memberUnit, _latest)))
+                total = (total ?? 0) + _latest[member];
         }
+        foreach (var member in _touched)
+            _latest[member] = double.NaN;
         return total;
     }
 
-    private static bool HasSuccessorIn(OrgUnit member, Dictionary<OrgUnit, double> withValues)
+    private static double[] NewLatest(int size)
+    {
+        var latest = new double[size];
+        Array.Fill(latest, double.NaN);
+        return latest;
+    }
+
+    private static bool HasSuccessorIn(OrgUnit member, double[] latest)
     {
         for (var successor = member.Successor; successor is not null; successor = successor.Successor)
         {
-            if (withValues.ContainsKey(successor))
+            if (successor.Id < latest.Length && !double.IsNaN(latest[successor.Id]))
                 return true;
         }
         return false;
-    }
-
-    // The units whose values stored at period p count for unit (domain.md §1).
-    public IEnumerable<OrgUnit> Territory(OrgUnit unit, Period p)
-    {
-        if (unit.IsOpenOn(p.Start))
-        {
-            yield return unit;
-            foreach (var child in units.ChildrenOf(unit).Where(c => c.IsOpenOn(p.Start)))
-            {
-                foreach (var member in Territory(child, p))
-                    yield return member;
-            }
-        }
-        else if (p.Start < unit.OpeningDate)
-        {
-            foreach (var predecessor in units.PredecessorsOf(unit))
-            {
-                foreach (var member in Territory(predecessor, p))
-                    yield return member;
-            }
-        }
     }
 }

@@ -2,16 +2,16 @@ using ChildDashboard.Core.Domain;
 
 namespace ChildDashboard.Core.Analytics;
 
-// Every stored value in memory, packed into one 64-bit key (unit | period | option | element),
-// about 30 bytes a value, so that national questions over millions of values need no SQL.
-// Not thread-safe on its own: ValueStore guards it.
+// Every stored value in memory, one column per (element, option, period) indexed by unit id:
+// 8 bytes a value and a tight loop to add up a territory, so that national questions over
+// millions of values need no SQL. NaN marks "nothing stored". Not thread-safe on its own:
+// ValueStore guards it.
 public sealed class ValueTable
 {
     private const int ElementBits = 12;
     private const int OptionBits = 6;
-    private const int PeriodBits = 14;
 
-    private readonly Dictionary<long, double> _values = [];
+    private readonly Dictionary<long, double[]> _columns = [];
     private readonly Dictionary<string, int> _optionIds = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<int>> _optionsOfElement = [];
 
@@ -25,7 +25,7 @@ public sealed class ValueTable
             Apply(value);
     }
 
-    public int Count => _values.Count;
+    public int Count { get; private set; }
 
     public void Apply(StoredValue change)
     {
@@ -42,34 +42,112 @@ public sealed class ValueTable
             _optionsOfElement[elementId] = options = [];
         if (!options.Contains(optionId))
             options.Add(optionId);
-        _values[Key(elementId, optionId, period, unitId)] = value;
+
+        var key = Key(elementId, optionId, period);
+        if (!_columns.TryGetValue(key, out var column) || column.Length <= unitId)
+            _columns[key] = column = Grow(column, unitId + 1);
+        if (double.IsNaN(column[unitId]))
+            Count++;
+        column[unitId] = value;
     }
 
     public void Remove(int elementId, int unitId, Period period, string option)
     {
-        if (_optionIds.TryGetValue(option, out var optionId))
-            _values.Remove(Key(elementId, optionId, period, unitId));
+        if (_optionIds.TryGetValue(option, out var optionId)
+            && _columns.TryGetValue(Key(elementId, optionId, period), out var column)
+            && unitId < column.Length && !double.IsNaN(column[unitId]))
+        {
+            column[unitId] = double.NaN;
+            Count--;
+        }
     }
 
     // One option's value, or the sum of the options when option is null; null when nothing is stored.
-    public double? Get(int elementId, int unitId, Period period, string? option)
+    public double? Get(int elementId, int unitId, Period period, string? option) => Sum(elementId, option, period, [unitId]);
+
+    // The sum over units (and over options when option is null); null when none of them has a value.
+    public double? Sum(int elementId, string? option, Period period, ReadOnlySpan<int> unitIds)
     {
+        var total = 0.0;
+        var any = false;
         if (option is not null)
         {
-            return _optionIds.TryGetValue(option, out var optionId) && _values.TryGetValue(Key(elementId, optionId, period, unitId), out var value)
-                ? value
-                : null;
+            if (_optionIds.TryGetValue(option, out var optionId))
+                any = AddColumn(Key(elementId, optionId, period), unitIds, ref total);
         }
-
-        if (!_optionsOfElement.TryGetValue(elementId, out var options))
-            return null;
-        double? total = null;
-        foreach (var id in options)
+        else if (_optionsOfElement.TryGetValue(elementId, out var options))
         {
-            if (_values.TryGetValue(Key(elementId, id, period, unitId), out var value))
-                total = (total ?? 0) + value;
+            foreach (var id in options)
+                any |= AddColumn(Key(elementId, id, period), unitIds, ref total);
         }
-        return total;
+        return any ? total : null;
+    }
+
+    // For each unit that has a value in this period (the sum of its options, or the option named),
+    // records it in `latest` (indexed by unit id, NaN for none), replacing what an earlier period left
+    // there, and lists in `touched` the units set for the first time: the Last aggregation, a period
+    // at a time.
+    public void CollectLatest(int elementId, string? option, Period period, ReadOnlySpan<int> unitIds, double[] latest, List<int> touched)
+    {
+        var columns = new List<double[]>(2);
+        if (option is not null)
+        {
+            if (_optionIds.TryGetValue(option, out var optionId) && _columns.TryGetValue(Key(elementId, optionId, period), out var column))
+                columns.Add(column);
+        }
+        else if (_optionsOfElement.TryGetValue(elementId, out var options))
+        {
+            foreach (var id in options)
+            {
+                if (_columns.TryGetValue(Key(elementId, id, period), out var column))
+                    columns.Add(column);
+            }
+        }
+        if (columns.Count == 0)
+            return;
+
+        foreach (var unitId in unitIds)
+        {
+            var total = 0.0;
+            var any = false;
+            foreach (var column in columns)
+            {
+                if ((uint)unitId < (uint)column.Length && column[unitId] is var value && !double.IsNaN(value))
+                {
+                    total += value;
+                    any = true;
+                }
+            }
+            if (!any)
+                continue;
+            if (double.IsNaN(latest[unitId]))
+                touched.Add(unitId);
+            latest[unitId] = total;
+        }
+    }
+
+    private bool AddColumn(long key, ReadOnlySpan<int> unitIds, ref double total)
+    {
+        if (!_columns.TryGetValue(key, out var column))
+            return false;
+        var any = false;
+        foreach (var unitId in unitIds)
+        {
+            if ((uint)unitId < (uint)column.Length && column[unitId] is var value && !double.IsNaN(value))
+            {
+                total += value;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static double[] Grow(double[]? column, int minimum)
+    {
+        var grown = new double[Math.Max(minimum, (column?.Length ?? 0) * 2)];
+        Array.Fill(grown, double.NaN);
+        column?.CopyTo(grown, 0);
+        return grown;
     }
 
     private int OptionId(string option)
@@ -84,14 +162,11 @@ public sealed class ValueTable
         return id;
     }
 
-    private static long Key(int elementId, int optionId, Period period, int unitId)
+    private static long Key(int elementId, int optionId, Period period)
     {
         if ((uint)elementId >= 1 << ElementBits)
             throw new ArgumentOutOfRangeException(nameof(elementId), elementId, "Data element ids above 4095 do not fit the analytics key.");
         long periodKey = ((period.Year - Period.MinYear) << 6) | ((int)period.Type << 4) | period.Index;
-        return ((long)unitId << (ElementBits + OptionBits + PeriodBits))
-            | (periodKey << (ElementBits + OptionBits))
-            | ((long)optionId << ElementBits)
-            | (long)elementId;
+        return (periodKey << (ElementBits + OptionBits)) | ((long)optionId << ElementBits) | (long)elementId;
     }
 }

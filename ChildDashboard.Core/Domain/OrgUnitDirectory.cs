@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ChildDashboard.Core.Domain;
 
 // All units in memory, found by code + date as domain.md §1 says.
@@ -7,11 +9,13 @@ public sealed class OrgUnitDirectory
     private readonly Dictionary<int, OrgUnit> _byId;
     private readonly ILookup<int, OrgUnit> _children;
     private readonly ILookup<int, OrgUnit> _predecessors;
+    private readonly ConcurrentDictionary<(int UnitId, DateOnly Date), int[]> _territories = new();
 
     public OrgUnitDirectory(IEnumerable<OrgUnit> units)
     {
         var all = units.ToArray();
         _byId = all.ToDictionary(u => u.Id);
+        MaxId = all.Length == 0 ? 0 : all.Max(u => u.Id);
         foreach (var unit in all)
         {
             unit.Parent = unit.ParentId is { } parentId ? _byId[parentId] : null;
@@ -29,6 +33,9 @@ public sealed class OrgUnitDirectory
     public IReadOnlyCollection<OrgUnit> All => _byId.Values;
 
     public OrgUnit this[int id] => _byId[id];
+
+    // The largest unit id: analytics size their per-unit arrays with it.
+    public int MaxId { get; }
 
     public IEnumerable<OrgUnit> ChildrenOf(OrgUnit unit) => _children[unit.Id];
 
@@ -63,6 +70,36 @@ public sealed class OrgUnitDirectory
 
     public IEnumerable<OrgUnit> OpenOn(DateOnly date, int level) =>
         _byId.Values.Where(u => u.Level == level && u.IsOpenOn(date)).OrderBy(u => u.Code, StringComparer.Ordinal);
+
+    // The ids of the units whose values stored for a period starting on `date` count for `unit`
+    // (domain.md §1): if it is open, itself and, recursively, its children open that day; if it
+    // had not opened yet, its predecessors' territories; if it had closed, nothing. Kept once
+    // computed: the directory is rebuilt whenever units change.
+    public int[] TerritoryOf(OrgUnit unit, DateOnly date) =>
+        _territories.GetOrAdd((unit.Id, date), key =>
+        {
+            var members = new List<int>();
+            AddTerritory(this[key.UnitId], key.Date, members);
+            return members.ToArray();
+        });
+
+    private void AddTerritory(OrgUnit unit, DateOnly date, List<int> members)
+    {
+        if (unit.IsOpenOn(date))
+        {
+            members.Add(unit.Id);
+            foreach (var child in ChildrenOf(unit))
+            {
+                if (child.IsOpenOn(date))
+                    AddTerritory(child, date, members);
+            }
+        }
+        else if (date < unit.OpeningDate)
+        {
+            foreach (var predecessor in PredecessorsOf(unit))
+                AddTerritory(predecessor, date, members);
+        }
+    }
 
     // Whether a user scoped to `scope` may see `unit`: the scope itself, the units below it, and the
     // units whose territory passed into it (a merged province's predecessors and their children).

@@ -12,8 +12,11 @@ public class ValidationRule
     public required string MessageEn { get; set; }
     public string? MessageVi { get; set; }
 
-    public IEnumerable<string> LeftCodes => Left.Split('+', StringSplitOptions.TrimEntries);
-    public IEnumerable<string> RightCodes => Right.Split('+', StringSplitOptions.TrimEntries);
+    private string[]? _leftCodes;
+    private string[]? _rightCodes;
+
+    public IReadOnlyList<string> LeftCodes => _leftCodes ??= Left.Split('+', StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> RightCodes => _rightCodes ??= Right.Split('+', StringSplitOptions.TrimEntries);
 
     // Compares the two sides from the totals of one unit and period. As in DHIS2's default
     // (skip if all values are missing), a side with no value at all means the rule is not checked.
@@ -38,7 +41,7 @@ public class ValidationRule
 
     public string Message(bool vietnamese) => vietnamese && MessageVi is { } vi ? vi : MessageEn;
 
-    private static double? Sum(IEnumerable<string> codes, Func<string, double?> total)
+    private static double? Sum(IReadOnlyList<string> codes, Func<string, double?> total)
     {
         double? sum = null;
         foreach (var code in codes)

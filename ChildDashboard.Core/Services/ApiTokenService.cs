@@ -9,6 +9,9 @@ namespace ChildDashboard.Core.Services;
 // Personal access tokens: created on the profile page, hashed at rest, revocable, with an expiry.
 public sealed class ApiTokenService(IDbContextFactory<AppDbContext> factory, TimeProvider time)
 {
+    // Raised with the token's hash when it is revoked, so that caches of signed-in tokens drop it.
+    public event Action<string>? Revoked;
+
     private const string TokenPrefix = "cdt_";
     public static readonly IReadOnlyList<int> ExpiryDays = [30, 90, 365];
 
@@ -52,11 +55,14 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> factory, Tim
             return false;
         token.RevokedAtUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        Revoked?.Invoke(token.Hash);
         return true;
     }
 
+    public sealed record TokenOwner(string UserId, DateTime ExpiresAtUtc);
+
     // The user a presented token belongs to, or null when it is unknown, revoked or expired.
-    public async Task<string?> FindUserIdAsync(string token, CancellationToken ct = default)
+    public async Task<TokenOwner?> FindOwnerAsync(string token, CancellationToken ct = default)
     {
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
             return null;
@@ -72,12 +78,12 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> factory, Tim
             entity.LastUsedAtUtc = now;
             await db.SaveChangesAsync(ct);
         }
-        return entity.UserId;
+        return new TokenOwner(entity.UserId, entity.ExpiresAtUtc);
     }
 
     internal static IQueryable<ApiToken> ByHash(AppDbContext db, string hash) => db.ApiTokens.Where(t => t.Hash == hash);
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static TokenInfo Info(ApiToken t, DateTime now) =>
         new(t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.ExpiresAtUtc, t.RevokedAtUtc, t.LastUsedAtUtc, t.IsActive(now));

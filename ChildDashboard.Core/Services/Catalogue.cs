@@ -35,6 +35,9 @@ public sealed class Catalogue(
     public ILookup<(int IndicatorId, int UnitId), Target> TargetsByIndicatorAndUnit { get; } =
         targets.ToLookup(t => (t.IndicatorId, t.OrgUnitId));
 
-    public IReadOnlyList<string> OptionsOf(DataElement element) =>
-        Options.Where(o => o.Disaggregation == element.Disaggregation).Select(o => o.OptionCode).ToList();
+    private readonly Dictionary<string, IReadOnlyList<string>> _optionsByDisaggregation = options
+        .GroupBy(o => o.Disaggregation)
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(o => o.OptionCode).ToList());
+
+    public IReadOnlyList<string> OptionsOf(DataElement element) => _optionsByDisaggregation.GetValueOrDefault(element.Disaggregation) ?? [];
 }

@@ -7,5 +7,8 @@ public sealed record CheckedValue(
     int Row, DataElement Element, OrgUnit Unit, Period Period, string Option,
     double? Value, string? Comment, string? StoredBy, bool Deleted)
 {
-    public (int ElementId, int UnitId, string Period, string Option) Key => (Element.Id, Unit.Id, Period.Code, Option);
+    // Formatted once: imports use it as a key many times a row.
+    public string PeriodCode { get; } = Period.Code;
+
+    public (int ElementId, int UnitId, string Period, string Option) Key => (Element.Id, Unit.Id, PeriodCode, Option);
 }

@@ -72,10 +72,12 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
             .ToList(), []);
     }
 
+    // Every period code inside the period (its years, halves, quarters and months), so that the
+    // (Period, OrgUnitId) index finds the rows.
     internal static IQueryable<DataValue> ValuesOf(AppDbContext db, Period period, HashSet<int> unitIds, List<int> elementIds)
     {
-        var rows = db.DataValues.AsNoTracking()
-            .Where(v => unitIds.Contains(v.OrgUnitId) && v.PeriodStart >= period.Start && v.PeriodEnd <= period.End);
+        var codes = Enum.GetValues<PeriodType>().Where(t => t <= period.Type).SelectMany(period.Split).Select(p => p.Code).ToList();
+        var rows = db.DataValues.AsNoTracking().Where(v => codes.Contains(v.Period) && unitIds.Contains(v.OrgUnitId));
         return elementIds.Count > 0 ? rows.Where(v => elementIds.Contains(v.DataElementId)) : rows;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using ChildDashboard.Core.Identity;
@@ -13,46 +14,53 @@ namespace ChildDashboard.Web.Api;
 // name and password. The principal carries the same roles and scope as a browser session.
 public sealed class ApiAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ApiTokenService tokens)
+    UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ApiTokenService tokens, ApiPrincipalCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Api";
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header) || header.Parameter is not { Length: > 0 } credentials)
-            return AuthenticateResult.NoResult();
-
-        AppUser? user = null;
+            return Task.FromResult(AuthenticateResult.NoResult());
         if (header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            if (await tokens.FindUserIdAsync(credentials, Context.RequestAborted) is { } userId)
-                user = await users.FindByIdAsync(userId);
-            if (user is null)
-                return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
-        }
-        else if (header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!TryDecodeBasic(credentials, out var userName, out var password))
-                return AuthenticateResult.Fail("Malformed Basic credentials.");
-            user = await users.FindByNameAsync(userName);
-            if (user is null || await users.IsLockedOutAsync(user))
-                return AuthenticateResult.Fail("Wrong user name or password.");
-            if (!await users.CheckPasswordAsync(user, password))
-            {
-                await users.AccessFailedAsync(user);
-                return AuthenticateResult.Fail("Wrong user name or password.");
-            }
-            await users.ResetAccessFailedCountAsync(user);
-        }
-        else
-        {
-            return AuthenticateResult.NoResult();
-        }
-
-        var principal = await principals.CreateAsync(user);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+            return AuthenticateTokenAsync(credentials);
+        if (header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateBasicAsync(credentials);
+        return Task.FromResult(AuthenticateResult.NoResult());
     }
+
+    private async Task<AuthenticateResult> AuthenticateTokenAsync(string token)
+    {
+        var hash = ApiTokenService.Hash(token);
+        if (cache.Find(hash) is { } known)
+            return Success(known);
+        var owner = await tokens.FindOwnerAsync(token, Context.RequestAborted);
+        if (owner is null || await users.FindByIdAsync(owner.UserId) is not { } user)
+            return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+        var principal = await principals.CreateAsync(user);
+        cache.Add(hash, principal, owner.ExpiresAtUtc);
+        return Success(principal);
+    }
+
+    private async Task<AuthenticateResult> AuthenticateBasicAsync(string credentials)
+    {
+        if (!TryDecodeBasic(credentials, out var userName, out var password))
+            return AuthenticateResult.Fail("Malformed Basic credentials.");
+        var user = await users.FindByNameAsync(userName);
+        if (user is null || await users.IsLockedOutAsync(user))
+            return AuthenticateResult.Fail("Wrong user name or password.");
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            return AuthenticateResult.Fail("Wrong user name or password.");
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        return Success(await principals.CreateAsync(user));
+    }
+
+    private static AuthenticateResult Success(ClaimsPrincipal principal) =>
+        AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

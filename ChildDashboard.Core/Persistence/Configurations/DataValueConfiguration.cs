@@ -11,15 +11,11 @@ internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValu
         value.Property(v => v.Period).HasMaxLength(8);
         value.Property(v => v.OptionCode).HasMaxLength(32);
         value.Property(v => v.Version).IsConcurrencyToken();
+        // Every index slows imports down; the analytics read the in-memory ValueStore, not SQL.
         // The key of a value (exchange.md §3).
         value.HasIndex(v => new { v.DataElementId, v.OrgUnitId, v.Period, v.OptionCode }).IsUnique();
-        // Analytics read one element over a date range, then group by unit.
-        value.HasIndex(v => new { v.DataElementId, v.PeriodStart, v.OrgUnitId });
-        // Imports, forms and completeness read the values of one period (and some units).
+        // Imports, exports, forms and completeness read the values of some periods and units.
         value.HasIndex(v => new { v.Period, v.OrgUnitId });
-        // Exports read the values of some units over a date range.
-        value.HasIndex(v => new { v.OrgUnitId, v.PeriodStart });
-        value.HasIndex(v => v.LastUpdatedUtc);
         value.HasOne(v => v.DataElement).WithMany().HasForeignKey(v => v.DataElementId).OnDelete(DeleteBehavior.Restrict);
         value.HasOne(v => v.OrgUnit).WithMany().HasForeignKey(v => v.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -132,13 +132,9 @@ namespace ChildDashboard.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastUpdatedUtc");
-
-                    b.HasIndex("OrgUnitId", "PeriodStart");
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("Period", "OrgUnitId");
-
-                    b.HasIndex("DataElementId", "PeriodStart", "OrgUnitId");
 
                     b.HasIndex("DataElementId", "OrgUnitId", "Period", "OptionCode")
                         .IsUnique();

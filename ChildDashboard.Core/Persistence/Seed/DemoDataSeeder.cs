@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildDashboard.Core.Persistence.Seed;
 
 // Fills an empty database with the synthetic demo data set, from 2016Q1 to the last complete
-// quarter. Values go in through one prepared command in one transaction: EF's change tracker
-// would take ten times as long for ~100 k rows.
+// quarter, through BulkValueWriter in one transaction.
 public sealed class DemoDataSeeder(TimeProvider time)
 {
     public const string DemoUser = "demo";
@@ -48,42 +47,16 @@ public sealed class DemoDataSeeder(TimeProvider time)
         }
     }
 
-    private static async Task<int> InsertValuesAsync(
+    private static Task<int> InsertValuesAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<DemoValue> values,
         Dictionary<string, int> elementIds, DateTime now, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO DataValues (DataElementId, OrgUnitId, Period, PeriodStart, PeriodEnd, OptionCode, Value, StoredBy, LastUpdatedUtc, Version)
-            VALUES ($element, $unit, $period, $start, $end, $option, $value, $storedBy, $updated, 0)
-            """;
-        var element = AddParameter(command, "$element");
-        var unit = AddParameter(command, "$unit");
-        var period = AddParameter(command, "$period");
-        var start = AddParameter(command, "$start");
-        var end = AddParameter(command, "$end");
-        var option = AddParameter(command, "$option");
-        var value = AddParameter(command, "$value");
-        var updated = AddParameter(command, "$updated");
-        AddParameter(command, "$storedBy").Value = DemoUser;
-        await command.PrepareAsync(ct);
-
-        var written = 0;
-        foreach (var v in values)
+        var rows = values.Select(v =>
         {
-            element.Value = elementIds[v.ElementCode];
-            unit.Value = v.Unit.Id;
-            period.Value = v.Period.Code;
-            start.Value = v.Period.Start;
-            end.Value = v.Period.End;
-            option.Value = v.OptionCode;
-            value.Value = v.Value;
             var reported = v.Period.End.AddDays(10).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
-            updated.Value = reported < now ? reported : now;
-            written += await command.ExecuteNonQueryAsync(ct);
-        }
-        return written;
+            return new BulkValueWriter.NewValue(elementIds[v.ElementCode], v.Unit.Id, v.Period, v.OptionCode, v.Value, Min(reported, now));
+        });
+        return BulkValueWriter.InsertAsync(connection, transaction, rows, DemoUser, ct);
     }
 
     // Older quarters are approved; the last one is a mix of approved, submitted and draft forms.

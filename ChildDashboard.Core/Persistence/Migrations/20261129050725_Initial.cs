@@ -534,19 +534,9 @@ namespace ChildDashboard.Core.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_DataValues_DataElementId_PeriodStart_OrgUnitId",
+                name: "IX_DataValues_OrgUnitId",
                 table: "DataValues",
-                columns: new[] { "DataElementId", "PeriodStart", "OrgUnitId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DataValues_LastUpdatedUtc",
-                table: "DataValues",
-                column: "LastUpdatedUtc");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DataValues_OrgUnitId_PeriodStart",
-                table: "DataValues",
-                columns: new[] { "OrgUnitId", "PeriodStart" });
+                column: "OrgUnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DataValues_Period_OrgUnitId",

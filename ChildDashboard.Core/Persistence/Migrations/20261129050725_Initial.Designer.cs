@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129043545_Initial")]
+    [Migration("20261129050725_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -135,13 +135,9 @@ namespace ChildDashboard.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastUpdatedUtc");
-
-                    b.HasIndex("OrgUnitId", "PeriodStart");
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("Period", "OrgUnitId");
-
-                    b.HasIndex("DataElementId", "PeriodStart", "OrgUnitId");
 
                     b.HasIndex("DataElementId", "OrgUnitId", "Period", "OptionCode")
                         .IsUnique();

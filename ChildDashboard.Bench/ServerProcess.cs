@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChildDashboard.Bench;
+
+// The web app (Release build) in its own process on a free loopback port, so that its memory is
+// measured on its own.
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, string connectionString, string adminPassword)
+    {
+        var webProject = Path.Combine(repoRoot, "ChildDashboard.Web");
+        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "ChildDashboard.Web.dll");
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", address.ToString() },
+            WorkingDirectory = webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Default"] = connectionString;
+        start.Environment["Security__InitialAdminPassword"] = adminPassword;
+        start.Environment["Seed__DemoData"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__ChildDashboard"] = "Information";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && !line.StartsWith("info:", StringComparison.Ordinal))
+                Console.WriteLine("  server:" + line);
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  server: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = address };
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The web app exited with code {process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync("account/login")).StatusCode == HttpStatusCode.OK)
+                    return new ServerProcess(process, address);
+            }
+            catch (HttpRequestException)
+            {
+                // Still starting.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The web app did not start within a minute.");
+    }
+
+    // Peak and current resident memory of the server process, from /proc (Linux).
+    public (double PeakMb, double CurrentMb) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Read(string key) => double.Parse(status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0],
+            System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        return (Read("VmHWM"), Read("VmRSS"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
