@@ -1,9 +1,12 @@
 namespace ChildDashboard.Core.Domain;
 
-// One change of a stored value: who, when, old and new value, and why (domain.md §5).
+// One change of a stored value: old and new value, in a batch that says who, when and why
+// (domain.md §5). StoredBy is set when the file named someone other than the importing user.
 public class DataValueAudit
 {
     public long Id { get; set; }
+    public long BatchId { get; set; }
+    public AuditBatch? Batch { get; set; }
     public int DataElementId { get; set; }
     public int OrgUnitId { get; set; }
     public required string Period { get; set; }
@@ -11,7 +14,5 @@ public class DataValueAudit
     public AuditAction Action { get; set; }
     public double? OldValue { get; set; }
     public double? NewValue { get; set; }
-    public required string ChangedBy { get; set; }
-    public DateTime ChangedAtUtc { get; set; }
-    public string? Reason { get; set; }
+    public string? StoredBy { get; set; }
 }

@@ -15,6 +15,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<DataValue> DataValues => Set<DataValue>();
     public DbSet<DataValueAudit> DataValueAudits => Set<DataValueAudit>();
+    public DbSet<AuditBatch> AuditBatches => Set<AuditBatch>();
     public DbSet<ReportForm> ReportForms => Set<ReportForm>();
     public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
     public DbSet<CatalogueFile> CatalogueFiles => Set<CatalogueFile>();

@@ -47,6 +47,9 @@ public sealed class SqliteStatement : IDisposable
             throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result);
     }
 
+    // The rowid of the last row this connection inserted.
+    public long LastInsertedId => raw.sqlite3_last_insert_rowid(_db);
+
     private void Check(int result)
     {
         if (result != raw.SQLITE_OK)

@@ -271,9 +271,12 @@ public sealed class DataValueImportService(
             """);
         using var delete = new SqliteStatement(connection, """DELETE FROM "DataValues" WHERE "Id" = ?""");
         using var audit = new SqliteStatement(connection, """
-            INSERT INTO "DataValueAudits" ("DataElementId", "OrgUnitId", "Period", "OptionCode", "Action", "OldValue", "NewValue", "ChangedBy", "ChangedAtUtc", "Reason")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO "DataValueAudits" ("BatchId", "DataElementId", "OrgUnitId", "Period", "OptionCode", "Action", "OldValue", "NewValue", "StoredBy")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """);
+        using var batch = new SqliteStatement(connection, """INSERT INTO "AuditBatches" ("ChangedBy", "ChangedAtUtc", "Reason") VALUES (?, ?, ?)""");
+        batch.Add(userName).Add(now).Add("import").Execute();
+        var batchId = batch.LastInsertedId;
 
         var dates = new Dictionary<Period, (string Start, string End)>();
         var ordered = changes.OrderBy(c => c.Value.Unit.Id).ThenBy(c => c.Value.Period.Start)
@@ -297,9 +300,8 @@ public sealed class DataValueImportService(
                     delete.Add(change.Old?.Id ?? 0).Execute();
                     break;
             }
-            var reason = v.StoredBy is { } by && by != userName ? $"import (storedby: {by})" : "import";
-            audit.Add(v.Element.Id).Add(v.Unit.Id).Add(v.PeriodCode).Add(v.Option).Add(ActionNames[(int)change.Action])
-                .Add(change.Old?.Value).Add(change.NewValue).Add(userName).Add(now).Add(reason).Execute();
+            audit.Add(batchId).Add(v.Element.Id).Add(v.Unit.Id).Add(v.PeriodCode).Add(v.Option).Add(ActionNames[(int)change.Action])
+                .Add(change.Old?.Value).Add(change.NewValue).Add(v.StoredBy is { } by && by != userName ? by : null).Execute();
         }
     }
 

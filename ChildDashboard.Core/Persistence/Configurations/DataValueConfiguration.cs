@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ChildDashboard.Core.Persistence.Configurations;
 
-internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValue>, IEntityTypeConfiguration<DataValueAudit>
+internal sealed class DataValueConfiguration :
+    IEntityTypeConfiguration<DataValue>, IEntityTypeConfiguration<DataValueAudit>, IEntityTypeConfiguration<AuditBatch>
 {
     public void Configure(EntityTypeBuilder<DataValue> value)
     {
@@ -24,8 +25,17 @@ internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValu
     {
         audit.Property(a => a.Period).HasMaxLength(8);
         audit.Property(a => a.OptionCode).HasMaxLength(32);
-        audit.Property(a => a.ChangedBy).HasMaxLength(256);
+        audit.Property(a => a.StoredBy).HasMaxLength(256);
+        // The history of one value.
         audit.HasIndex(a => new { a.DataElementId, a.OrgUnitId, a.Period });
-        audit.HasIndex(a => a.ChangedAtUtc);
+        audit.HasOne(a => a.Batch).WithMany().HasForeignKey(a => a.BatchId);
+    }
+
+    public void Configure(EntityTypeBuilder<AuditBatch> batch)
+    {
+        batch.Property(b => b.ChangedBy).HasMaxLength(256);
+        batch.Property(b => b.Reason).HasMaxLength(500);
+        // What changed since yesterday.
+        batch.HasIndex(b => b.ChangedAtUtc);
     }
 }

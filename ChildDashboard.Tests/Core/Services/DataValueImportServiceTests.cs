@@ -78,9 +78,10 @@ public class DataValueImportServiceTests : IAsyncLifetime
         await using var db = Database.CreateDbContext();
         var laoCai = await db.OrgUnits.SingleAsync(u => u.Code == "15" && u.ClosedDate == null);
         Assert.Equal(2, await db.DataValues.CountAsync(v => v.OrgUnitId == laoCai.Id && v.Period == "2025Q3"));
-        var audits = await db.DataValueAudits.ToListAsync();
+        var audits = await db.DataValueAudits.Include(a => a.Batch).ToListAsync();
         Assert.Equal(3, audits.Count);
-        Assert.All(audits, a => Assert.Equal(("analyst", AuditAction.Create), (a.ChangedBy, a.Action)));
+        Assert.All(audits, a => Assert.Equal(("analyst", AuditAction.Create), (a.Batch?.ChangedBy, a.Action)));
+        Assert.Single(audits.Select(a => a.BatchId).Distinct());
         Assert.Equal(1, _notifications);
         var element = await db.DataElements.SingleAsync(e => e.Code == "HEART_SURGERY");
         Assert.Equal(7, await Store.ReadAsync(t => t.Get(element.Id, laoCai.Id, Period.Parse("2025Q3"), null)));

@@ -26,6 +26,21 @@ namespace ChildDashboard.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CatalogueFiles",
                 columns: table => new
                 {
@@ -56,28 +71,6 @@ namespace ChildDashboard.Core.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataElements", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DataValueAudits",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DataElementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    OptionCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    OldValue = table.Column<double>(type: "REAL", nullable: true),
-                    NewValue = table.Column<double>(type: "REAL", nullable: true),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DataValueAudits", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -186,6 +179,33 @@ namespace ChildDashboard.Core.Persistence.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataValueAudits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DataElementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    OptionCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OldValue = table.Column<double>(type: "REAL", nullable: true),
+                    NewValue = table.Column<double>(type: "REAL", nullable: true),
+                    StoredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataValueAudits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DataValueAudits_AuditBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "AuditBatches",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -512,15 +532,20 @@ namespace ChildDashboard.Core.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditBatches_ChangedAtUtc",
+                table: "AuditBatches",
+                column: "ChangedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DataElements_Code",
                 table: "DataElements",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_DataValueAudits_ChangedAtUtc",
+                name: "IX_DataValueAudits_BatchId",
                 table: "DataValueAudits",
-                column: "ChangedAtUtc");
+                column: "BatchId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DataValueAudits_DataElementId_OrgUnitId_Period",
@@ -658,6 +683,9 @@ namespace ChildDashboard.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "AuditBatches");
 
             migrationBuilder.DropTable(
                 name: "DataElements");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129050725_Initial")]
+    [Migration("20261129052114_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,32 @@ namespace ChildDashboard.Core.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.AuditBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.ToTable("AuditBatches");
+                });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.CatalogueFile", b =>
                 {
@@ -156,13 +182,8 @@ namespace ChildDashboard.Core.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ChangedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("DataElementId")
                         .HasColumnType("INTEGER");
@@ -186,12 +207,13 @@ namespace ChildDashboard.Core.Persistence.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("StoredBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChangedAtUtc");
+                    b.HasIndex("BatchId");
 
                     b.HasIndex("DataElementId", "OrgUnitId", "Period");
 
@@ -788,6 +810,17 @@ namespace ChildDashboard.Core.Persistence.Migrations
                     b.Navigation("DataElement");
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.DataValueAudit", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.AuditBatch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Batch");
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.Indicator", b =>
