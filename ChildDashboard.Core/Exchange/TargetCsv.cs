@@ -8,45 +8,12 @@ public static class TargetCsv
 
     private static readonly string[] Required = ["indicator", "orgunit", "target_year", "target_value"];
 
-    public static (List<TargetRow> Rows, List<ImportConflict> Conflicts) Read(TextReader reader)
-    {
-        var rows = new List<TargetRow>();
-        var conflicts = new List<ImportConflict>();
-        using var records = CsvReader.Read(reader).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            conflicts.Add(new ImportConflict(1, "", null, Text.Pick("Tệp trống: cần có dòng tiêu đề.", "The file is empty: a header row is required.")));
-            return (rows, conflicts);
-        }
-
-        var header = records.Current.Fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        foreach (var unknown in header.Where(h => !Columns.Contains(h)))
-        {
-            conflicts.Add(new ImportConflict(1, unknown, unknown, Text.Pick(
-                $"Cột '{unknown}' không thuộc định dạng.", $"Column '{unknown}' is not part of the format.")));
-        }
-        foreach (var missing in Required.Where(r => !header.Contains(r)))
-        {
-            conflicts.Add(new ImportConflict(1, missing, null, Text.Pick(
-                $"Thiếu cột bắt buộc '{missing}'.", $"The required column '{missing}' is missing.")));
-        }
-        if (conflicts.Count > 0)
-            return (rows, conflicts);
-
-        while (records.MoveNext())
-        {
-            var record = records.Current;
-            if (record.Fields.Length != header.Length)
+    public static (List<TargetRow> Rows, List<ImportConflict> Conflicts) Read(TextReader reader) =>
+        CsvTable.Read(reader, header => Columns.FirstOrDefault(c => c.Equals(header.Trim(), StringComparison.OrdinalIgnoreCase)), Required, "",
+            (row, field) =>
             {
-                conflicts.Add(new ImportConflict(record.Row, "", string.Join(",", record.Fields), Text.Pick(
-                    $"Dòng có {record.Fields.Length} cột, tiêu đề có {header.Length}.",
-                    $"The row has {record.Fields.Length} fields; the header has {header.Length}.")));
-                continue;
-            }
-            string? Field(string column) => Array.IndexOf(header, column) is var i and >= 0 ? record.Fields[i].Trim() : null;
-            rows.Add(new TargetRow(record.Row, Field("indicator"), Field("orgunit"), Field("baseline_year"), Field("baseline_value"),
-                Field("target_year"), Field("target_value"), Field("source")));
-        }
-        return (rows, conflicts);
-    }
+                string? Field(string column) => field(column)?.Trim();
+                return new TargetRow(row, Field("indicator"), Field("orgunit"), Field("baseline_year"), Field("baseline_value"),
+                    Field("target_year"), Field("target_value"), Field("source"));
+            });
 }

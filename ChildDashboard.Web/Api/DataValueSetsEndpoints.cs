@@ -15,16 +15,8 @@ public static class DataValueSetsEndpoints
         {
             if (!ApiUser.MayWriteData(http.User))
                 return Problems.Result(403, "Forbidden", "Your role may read data but not write it.");
-            var (body, failure) = await RequestBody.ReadAsync(http, limits.Value.MaxFileBytes, DataValueCsv.Read, DataValueJson.Read, ct);
-            if (body is null)
-                return failure ?? Problems.Result(400, "Unreadable body", "The body could not be read.");
-            if (body.Conflicts.Count > 0)
-                return Results.Json(ImportReport.Failed(dryRun ?? false, body.Conflicts), statusCode: 409);
-
-            var catalogue = await catalogues.GetAsync();
-            var context = new ImportContext(ApiUser.Name(http.User), ApiUser.ScopeUnitId(http.User, catalogue), dryRun ?? false);
-            var report = await imports.ImportAsync(body.Rows, context, ct);
-            return Results.Json(report, statusCode: report.Succeeded ? 200 : 409);
+            return await ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
+                DataValueCsv.Read, DataValueJson.Read, imports.ImportAsync, ct);
         });
 
         api.MapGet("/dataValueSets", async (HttpContext http, bool? children, DataValueExportService exports, CatalogueCache catalogues, CancellationToken ct) =>

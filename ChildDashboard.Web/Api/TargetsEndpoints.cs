@@ -12,15 +12,7 @@ public static class TargetsEndpoints
         {
             if (!ApiUser.MayWriteTargets(http.User))
                 return Problems.Result(403, "Forbidden", "Only administrators and analysts may set targets.");
-            var (body, failure) = await RequestBody.ReadAsync(http, limits.Value.MaxFileBytes, TargetCsv.Read, readJson: null, ct);
-            if (body is null)
-                return failure ?? Problems.Result(400, "Unreadable body", "The body could not be read.");
-            if (body.Conflicts.Count > 0)
-                return Results.Json(ImportReport.Failed(dryRun ?? false, body.Conflicts), statusCode: 409);
-
-            var catalogue = await catalogues.GetAsync();
-            var context = new ImportContext(ApiUser.Name(http.User), ApiUser.ScopeUnitId(http.User, catalogue), dryRun ?? false);
-            var report = await imports.ImportAsync(body.Rows, context, ct);
-            return Results.Json(report, statusCode: report.Succeeded ? 200 : 409);
+            return await ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
+                TargetCsv.Read, readJson: null, imports.ImportAsync, ct);
         });
 }
