@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NationalOverviewService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
         services.AddSingleton<DataValueExportService>();
         return services;

@@ -132,6 +132,25 @@ public class AnalyticsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AProvinceWithItsOwnTargetUsesItsWholeChainNotTheNations()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            var cp03 = await db.Indicators.SingleAsync(i => i.Code == "CP03");
+            var laoCai = await db.OrgUnits.SingleAsync(u => u.Code == "15" && u.ClosedDate == null);
+            db.Targets.Add(new Target { IndicatorId = cp03.Id, OrgUnitId = laoCai.Id, TargetYear = 2030, TargetValue = 99, BaselineYear = 2020, BaselineValue = 80 });
+            await db.SaveChangesAsync();
+        }
+
+        var row = Assert.Single((await QueryAsync(["CP03"], ["15"], ["2023"])).Rows);
+
+        // Not VN's 2025 target of 90: the province's chain holds only 2030.
+        Assert.Equal((99.0, 2030), (row.Target, row.TargetYear));
+        Assert.Equal(80, row.Baseline);
+        Assert.Equal(0.3, row.Expected!.Value, 12);
+    }
+
+    [Fact]
     public async Task ASavedValueIsAnsweredAtOnce()
     {
         Assert.Equal(12, Assert.Single((await QueryAsync(["HRT01"], ["01"], ["2026"])).Rows).Value);

@@ -102,6 +102,16 @@ public class IndicatorCalculatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TheNewLaoCaiBeforeItOpenedIsItsPredecessorsQuarter()
+    {
+        Store("HEART_SURGERY", OldLaoCai, "2025Q2", 3);
+        Store("HEART_SURGERY", YenBai, "2025Q2", 4);
+
+        Assert.Equal(7, Evaluate("HRT01", NewLaoCai, "2025Q2").Value);
+        Assert.Null(Evaluate("HRT01", NewLaoCai, "2025Q3").Value);
+    }
+
+    [Fact]
     public void StocksTakeTheLatestValueAndTheSuccessorCarriesThemOn()
     {
         Store("CSC_TOTAL", OldLaoCai, "2025Q2", 100, "MALE");
