@@ -46,8 +46,9 @@ public static class ProgressCalculator
 
         if (!target.HasBaseline)
         {
+            // Null rather than ∞ or NaN when dividing by 0, in either direction.
             var ratio = actual is not { } a ? null
-                : indicator.Direction == Direction.Up ? a / targetValue
+                : indicator.Direction == Direction.Up ? (targetValue == 0 ? null : a / targetValue)
                 : a == 0 ? (double?)null : targetValue / a;
             var status = actual is not { } value ? IndicatorStatus.NoData
                 : IsAchieved(indicator, value, targetValue) ? IndicatorStatus.Achieved

@@ -22,7 +22,11 @@ internal static class CsvTable
         for (var i = 0; i < header.Length; i++)
         {
             if (canonical(header[i]) is { } name)
-                index[name] = i;
+            {
+                if (!index.TryAdd(name, i))
+                    conflicts.Add(new ImportConflict(1, header[i], header[i], Text.Pick(
+                        $"Cột '{header[i]}' xuất hiện hai lần.", $"Column '{header[i]}' appears twice.")));
+            }
             else
                 conflicts.Add(new ImportConflict(1, header[i], header[i], Text.Pick(
                     $"Cột '{header[i]}' không thuộc định dạng{unknownHint}.", $"Column '{header[i]}' is not part of the format{unknownHint}.")));

@@ -14,9 +14,7 @@ public static class DataValueJson
             || !TryGetProperty(document.RootElement, "dataValues", out var values)
             || values.ValueKind != JsonValueKind.Array)
         {
-            conflicts.Add(new ImportConflict(0, "dataValues", null, Text.Pick(
-                "Cần một đối tượng JSON có mảng \"dataValues\".", "Expected a JSON object with a \"dataValues\" array.")));
-            return (rows, conflicts);
+            throw new JsonException("Expected a JSON object with a \"dataValues\" array.");
         }
 
         var row = 0;

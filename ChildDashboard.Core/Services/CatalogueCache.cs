@@ -14,7 +14,12 @@ public sealed class CatalogueCache(IDbContextFactory<AppDbContext> factory)
     public Task<Catalogue> GetAsync()
     {
         lock (_gate)
-            return _current ??= LoadAsync(CancellationToken.None);
+        {
+            // A failed load is not kept: the next caller tries again.
+            if (_current is null || _current.IsFaulted || _current.IsCanceled)
+                _current = Task.Run(() => LoadAsync(CancellationToken.None));
+            return _current;
+        }
     }
 
     public void Invalidate()
@@ -25,24 +30,16 @@ public sealed class CatalogueCache(IDbContextFactory<AppDbContext> factory)
 
     private async Task<Catalogue> LoadAsync(CancellationToken ct)
     {
-        try
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
-            return new Catalogue(
-                new OrgUnitDirectory(units),
-                await db.Programmes.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct),
-                await db.DataElements.AsNoTracking().OrderBy(e => e.Code).ToListAsync(ct),
-                await db.DisaggregationOptions.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct),
-                await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct),
-                await db.Targets.AsNoTracking().ToListAsync(ct),
-                await db.ValidationRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct),
-                await db.ReportForms.AnyAsync(f => f.SubmittedBy == DemoDataSeeder.DemoUser || f.ApprovedBy == DemoDataSeeder.DemoUser, ct));
-        }
-        catch
-        {
-            Invalidate();
-            throw;
-        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
+        return new Catalogue(
+            new OrgUnitDirectory(units),
+            await db.Programmes.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct),
+            await db.DataElements.AsNoTracking().OrderBy(e => e.Code).ToListAsync(ct),
+            await db.DisaggregationOptions.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct),
+            await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct),
+            await db.Targets.AsNoTracking().ToListAsync(ct),
+            await db.ValidationRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct),
+            await db.ReportForms.AnyAsync(f => f.SubmittedBy == DemoDataSeeder.DemoUser || f.ApprovedBy == DemoDataSeeder.DemoUser, ct));
     }
 }

@@ -24,6 +24,10 @@ public sealed class DataValueImportService(
     // Above this many units of one period, reading the whole period is cheaper than an IN list.
     private const int UnitListLimit = 300;
 
+    // One import writes at a time (SQLite would queue them anyway), so that the in-memory store
+    // receives the changes in the order they were committed.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     public async Task<ImportReport> ImportAsync(IReadOnlyList<DataValueRow> rows, ImportContext context, CancellationToken ct = default)
     {
         var started = Stopwatch.GetTimestamp();
@@ -50,6 +54,21 @@ public sealed class DataValueImportService(
 
         var checkedAt = Stopwatch.GetTimestamp();
 
+        await _writing.WaitAsync(ct);
+        try
+        {
+            return await CompareAndWriteAsync(rows.Count, values, conflicts, catalogue, context, started, checkedAt, ct);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task<ImportReport> CompareAndWriteAsync(
+        int rowCount, List<CheckedValue> values, List<ImportConflict> conflicts, Catalogue catalogue, ImportContext context,
+        long started, long checkedAt, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -57,8 +76,10 @@ public sealed class DataValueImportService(
         var dbTransaction = transaction.GetDbTransaction();
 
         var existing = await LoadExistingAsync(connection, dbTransaction, values, ct);
-        conflicts.AddRange(await LockedAsync(connection, dbTransaction, catalogue, values, ct));
         var changes = Classify(values, existing, out var count);
+        // Only a row that would change something is refused in a locked form: re-importing an
+        // export of an approved quarter changes nothing and passes.
+        conflicts.AddRange(await LockedAsync(connection, dbTransaction, catalogue, changes.Select(c => c.Value).ToList(), ct));
         conflicts.AddRange(CheckValidationRules(catalogue, values, changes, existing));
         var comparedAt = Stopwatch.GetTimestamp();
 
@@ -76,7 +97,7 @@ public sealed class DataValueImportService(
         await notifier.NotifyAsync();
         logger.LogInformation(
             "Import by {User}: {Rows} rows, {Changes} changes; checks {Check:F0} ms, compare {Compare:F0} ms, write {Write:F0} ms, commit {Commit:F0} ms, publish {Publish:F0} ms.",
-            context.UserName, rows.Count, changes.Count, Ms(started, checkedAt), Ms(checkedAt, comparedAt), Ms(comparedAt, insertedAt), Ms(insertedAt, writtenAt),
+            context.UserName, rowCount, changes.Count, Ms(started, checkedAt), Ms(checkedAt, comparedAt), Ms(comparedAt, insertedAt), Ms(insertedAt, writtenAt),
             Stopwatch.GetElapsedTime(writtenAt).TotalMilliseconds);
         return new ImportReport(ImportReport.Success, false, count, []);
     }
@@ -213,20 +234,23 @@ public sealed class DataValueImportService(
         if (touched.Count == 0 || rules.Count == 0)
             return conflicts;
 
-        var after = new Dictionary<(int Unit, string Period, int Element), double>();
-        void Add((int, string, int) key, double value) => after[key] = after.GetValueOrDefault(key) + value;
+        // Totals per element after the import, and how many options hold a value: an element whose
+        // last value is deleted has no value (the rule is skipped), not 0.
+        var after = new Dictionary<(int Unit, string Period, int Element), (double Total, int Values)>();
+        void Add((int, string, int) key, double value, int values)
+        {
+            var (total, count) = after.GetValueOrDefault(key);
+            after[key] = (total + value, count + values);
+        }
         foreach (var ((elementId, unitId, period, option), old) in existing)
         {
             if (touched.Contains((unitId, period)))
-                Add((unitId, period, elementId), old.Value);
+                Add((unitId, period, elementId), old.Value, 1);
         }
-        var present = after.Keys.ToHashSet();
         foreach (var change in changes)
         {
-            var key = (change.Value.Unit.Id, change.Value.PeriodCode, change.Value.Element.Id);
-            Add(key, (change.NewValue ?? 0) - (change.Old?.Value ?? 0));
-            if (change.NewValue is not null)
-                present.Add(key);
+            var held = (change.NewValue is null ? 0 : 1) - (change.Old is null ? 0 : 1);
+            Add((change.Value.Unit.Id, change.Value.PeriodCode, change.Value.Element.Id), (change.NewValue ?? 0) - (change.Old?.Value ?? 0), held);
         }
         var elementIds = catalogue.ElementsByCode;
         var vietnamese = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en";
@@ -234,8 +258,8 @@ public sealed class DataValueImportService(
 
         foreach (var (unitId, period) in touched)
         {
-            double? Total(string code) => elementIds.TryGetValue(code, out var e) && present.Contains((unitId, period, e.Id))
-                ? after[(unitId, period, e.Id)]
+            double? Total(string code) => elementIds.TryGetValue(code, out var e) && after.TryGetValue((unitId, period, e.Id), out var t) && t.Values > 0
+                ? t.Total
                 : null;
             foreach (var rule in rules)
             {
@@ -284,7 +308,8 @@ public sealed class DataValueImportService(
         foreach (var change in ordered)
         {
             var v = change.Value;
-            var storedBy = v.StoredBy ?? userName;
+            // The value records who imported it; a different `storedby` of the file goes to the audit.
+            var storedBy = userName;
             switch (change.Action)
             {
                 case AuditAction.Create:

@@ -36,8 +36,8 @@ public sealed class ApiAuthenticationHandler(
         if (cache.Find(hash) is { } known)
             return Success(known);
         var owner = await tokens.FindOwnerAsync(token, Context.RequestAborted);
-        if (owner is null || await users.FindByIdAsync(owner.UserId) is not { } user)
-            return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+        if (owner is null || await users.FindByIdAsync(owner.UserId) is not { } user || await users.IsLockedOutAsync(user))
+            return AuthenticateResult.Fail("The token is unknown, revoked or expired, or its account is locked.");
         var principal = await principals.CreateAsync(user);
         cache.Add(hash, principal, owner.ExpiresAtUtc);
         return Success(principal);
@@ -64,7 +64,9 @@ public sealed class ApiAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = "Basic realm=\"ChildDashboard\", Bearer";
+        // Only Bearer is offered: a Basic challenge would make browsers ask for a password and then
+        // send it with any cross-site form post (Basic is still accepted from clients that send it).
+        Response.Headers.WWWAuthenticate = "Bearer";
         await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             "Send a personal access token (Authorization: Bearer …) or HTTP Basic credentials.");
     }

@@ -39,9 +39,9 @@ public static class RequestBody
                     ".csv" => "text/csv",
                     ".json" => "application/json",
                     var other => other,
-                }, stream, readCsv, readJson, ct);
+                }, stream, maxBytes, readCsv, readJson, ct);
             }
-            return await ReadAsync(mediaType, http.Request.Body, readCsv, readJson, ct);
+            return await ReadAsync(mediaType, http.Request.Body, maxBytes, readCsv, readJson, ct);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -53,17 +53,32 @@ public static class RequestBody
         }
     }
 
+    private static async Task CopyWithinAsync(Stream source, Stream target, long maxBytes, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+                throw new BadHttpRequestException("Too large", StatusCodes.Status413PayloadTooLarge);
+            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+    }
+
     private static async Task<(Parsed<T>?, IResult?)> ReadAsync<T>(
-        string mediaType, Stream stream, Func<TextReader, (List<T>, List<ImportConflict>)> readCsv,
+        string mediaType, Stream stream, long maxBytes, Func<TextReader, (List<T>, List<ImportConflict>)> readCsv,
         Func<JsonDocument, (List<T>, List<ImportConflict>)>? readJson, CancellationToken ct)
     {
         switch (mediaType.ToLowerInvariant())
         {
-            case "text/csv" or "application/csv" or "text/plain":
+            // Not text/plain: a cross-site HTML form can send that without asking the server first.
+            case "text/csv" or "application/csv":
             {
-                // Buffered so that a slow client cannot hold the CSV parser on a synchronous read.
+                // Buffered (within the limit) so that a slow client cannot hold the CSV parser on a synchronous read.
                 using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, ct);
+                await CopyWithinAsync(stream, buffer, maxBytes, ct);
                 buffer.Position = 0;
                 using var reader = new StreamReader(buffer, StrictUtf8, detectEncodingFromByteOrderMarks: true);
                 var (rows, conflicts) = readCsv(reader);

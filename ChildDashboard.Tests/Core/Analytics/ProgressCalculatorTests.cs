@@ -103,6 +103,16 @@ public class ProgressCalculatorTests
     }
 
     [Fact]
+    public void WithoutABaselineATargetOfZeroGivesNoRatioRatherThanInfinity()
+    {
+        var progress = Evaluate(Target(0, 2025), "2025", 5);
+
+        Assert.Null(progress.Ratio);
+        Assert.Equal(IndicatorStatus.Achieved, progress.Status);
+        Assert.Null(Evaluate(Target(0, 2025), "2025", 0).Ratio);
+    }
+
+    [Fact]
     public void ABaselineYearNotBeforeTheTargetYearMeansNoTrajectory()
     {
         var progress = Evaluate(Target(90, 2025, 87, 2025), "2025", 85);

@@ -46,6 +46,15 @@ public class DataValueCsvTests
     }
 
     [Fact]
+    public void AColumnTwiceIsAnError()
+    {
+        var (rows, conflicts) = Read("dataelement,period,orgunit,value,comment,cmt\nA,2025,01,1,a,b\n");
+
+        Assert.Empty(rows);
+        Assert.Equal("cmt", Assert.Single(conflicts).Column);
+    }
+
+    [Fact]
     public void ARowWithTheWrongNumberOfFieldsIsRejected()
     {
         var (_, conflicts) = Read("dataelement,period,orgunit,value\nA,2025,01\n");

@@ -193,6 +193,24 @@ public class DataValueImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReimportingAnApprovedQuarterUnchangedPasses()
+    {
+        await ImportAsync(Header + "HEART_SURGERY,2025Q4,01,MALE,4,,\n");
+        await using (var db = Database.CreateDbContext())
+        {
+            var haNoi = await db.OrgUnits.SingleAsync(u => u.Code == "01");
+            db.ReportForms.Add(new ReportForm { OrgUnitId = haNoi.Id, Period = "2025Q4", Status = FormStatus.Approved });
+            await db.SaveChangesAsync();
+        }
+
+        var same = await ImportAsync(Header + "HEART_SURGERY,2025Q4,01,MALE,4,,\n");
+        var changed = await ImportAsync(Header + "HEART_SURGERY,2025Q4,01,MALE,5,,\n");
+
+        Assert.Equal(new ImportCount(0, 0, 0, 1), same.ImportCount);
+        Assert.Contains("approved and locked", Assert.Single(changed.Conflicts).Message);
+    }
+
+    [Fact]
     public async Task AValidationRuleErrorBlocksTheImport()
     {
         var report = await ImportAsync(Header + "CL_IDENTIFIED,2025Q3,01,MALE,10,,\nCL_IDENTIFIED,2025Q3,01,FEMALE,5,,\nCL_AT_RISK,2025Q3,01,,5,,\nCL_SUPPORTED,2025Q3,01,,21,,\n");
@@ -202,6 +220,27 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.StartsWith("VR01: Children supported cannot exceed", conflict.Message);
         Assert.Contains("21 <= CL_IDENTIFIED+CL_AT_RISK 20", conflict.Message);
         Assert.Equal(0, await CountValuesAsync());
+    }
+
+    [Fact]
+    public async Task DeletingTheLastValueOfARuleSideSkipsTheRule()
+    {
+        await ImportAsync(Header + "ABUSE_CHILDREN,2025Q3,01,MALE,10,,\nABUSE_SUPPORTED,2025Q3,01,,5,,\n");
+
+        var report = await ImportAsync(Header + "ABUSE_CHILDREN,2025Q3,01,MALE,,,true\n");
+
+        Assert.Empty(report.Conflicts);
+        Assert.Equal(1, report.ImportCount.Deleted);
+    }
+
+    [Fact]
+    public async Task TheFilesStoredByGoesToTheAuditAndTheValueRecordsTheImporter()
+    {
+        await ImportAsync(Header.Replace(",deleted", ",storedby") + "HEART_SURGERY,2025Q3,15,MALE,4,,nguyen.van.a\n");
+
+        await using var db = Database.CreateDbContext();
+        Assert.Equal("analyst", (await db.DataValues.SingleAsync()).StoredBy);
+        Assert.Equal("nguyen.van.a", (await db.DataValueAudits.SingleAsync()).StoredBy);
     }
 
     [Fact]

@@ -136,7 +136,8 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Basic", response.Headers.WwwAuthenticate.ToString());
+        // Only Bearer is offered, so that browsers never ask for (and then replay) a password.
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
     }
 
     [Fact]
@@ -216,6 +217,8 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         var badJson = await client.PostAsync("/api/v1/dataValueSets", new StringContent("{not json", Encoding.UTF8, "application/json"));
         var xml = await client.PostAsync("/api/v1/dataValueSets", new StringContent("<dataValueSet/>", Encoding.UTF8, "application/xml"));
+        var plainText = await client.PostAsync("/api/v1/dataValueSets", new StringContent(Header + "HEART_SURGERY,2023Q1,01,MALE,3\n", Encoding.UTF8, "text/plain"));
+        var wrongShape = await client.PostAsync("/api/v1/dataValueSets", new StringContent("[1,2]", Encoding.UTF8, "application/json"));
         var huge = await client.PostAsync("/api/v1/dataValueSets", Csv(Header + string.Concat(Enumerable.Repeat("HEART_SURGERY,2023Q1,01,MALE,3\n", 5000))));
         var latin1 = await client.PostAsync("/api/v1/dataValueSets", new ByteArrayContent([.. Encoding.UTF8.GetBytes(Header + "HEART_SURGERY,2023Q1,01,MALE,3,"), 0xE0, 0x0A])
         {
@@ -224,6 +227,8 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.BadRequest, badJson.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, xml.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plainText.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongShape.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, latin1.StatusCode);
     }
