@@ -9,8 +9,6 @@ public class DataValue
     public int OrgUnitId { get; set; }
     public OrgUnit? OrgUnit { get; set; }
     public required string Period { get; set; }
-    public DateOnly PeriodStart { get; set; }
-    public DateOnly PeriodEnd { get; set; }
     public string OptionCode { get; set; } = DisaggregationOption.DefaultCode;
     public double Value { get; set; }
     public string? Comment { get; set; }

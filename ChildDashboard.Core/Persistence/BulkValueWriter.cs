@@ -15,8 +15,8 @@ public static class BulkValueWriter
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO "DataValues" ("DataElementId", "OrgUnitId", "Period", "PeriodStart", "PeriodEnd", "OptionCode", "Value", "StoredBy", "LastUpdatedUtc", "Version")
-            VALUES (@element, @unit, @period, @start, @end, @option, @value, @storedBy, @updated, 0)
+            INSERT INTO "DataValues" ("DataElementId", "OrgUnitId", "Period", "OptionCode", "Value", "StoredBy", "LastUpdatedUtc", "Version")
+            VALUES (@element, @unit, @period, @option, @value, @storedBy, @updated, 0)
             """;
         DbParameter Add(string name)
         {
@@ -25,8 +25,8 @@ public static class BulkValueWriter
             command.Parameters.Add(parameter);
             return parameter;
         }
-        var (element, unit, period, start, end, option, value, updated) =
-            (Add("@element"), Add("@unit"), Add("@period"), Add("@start"), Add("@end"), Add("@option"), Add("@value"), Add("@updated"));
+        var (element, unit, period, option, value, updated) =
+            (Add("@element"), Add("@unit"), Add("@period"), Add("@option"), Add("@value"), Add("@updated"));
         Add("@storedBy").Value = storedBy;
         await command.PrepareAsync(ct);
 
@@ -36,11 +36,9 @@ public static class BulkValueWriter
             element.Value = v.ElementId;
             unit.Value = v.UnitId;
             period.Value = v.Period.Code;
-            start.Value = v.Period.Start;
-            end.Value = v.Period.End;
             option.Value = v.OptionCode;
             value.Value = v.Value;
-            updated.Value = v.LastUpdatedUtc;
+            updated.Value = v.LastUpdatedUtc.Ticks;
             written += await command.ExecuteNonQueryAsync(ct);
         }
         return written;

@@ -278,17 +278,18 @@ public sealed class DataValueImportService(
         return conflicts;
     }
 
-    // Dates as EF Core's SQLite provider stores them.
-    private const string DateFormat = "yyyy-MM-dd";
+    // Dates as EF Core's SQLite provider stores them (DataValues.LastUpdatedUtc is kept in ticks).
     private const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
     // Sorted unit by unit, the inserts into each index stay near the previous one.
     private void Write(SqliteConnection connection, List<Change> changes, string userName)
     {
-        var now = time.GetUtcNow().UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        var utcNow = time.GetUtcNow().UtcDateTime;
+        var now = utcNow.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        var nowTicks = utcNow.Ticks;
         using var insert = new SqliteStatement(connection, """
-            INSERT INTO "DataValues" ("DataElementId", "OrgUnitId", "Period", "PeriodStart", "PeriodEnd", "OptionCode", "Value", "Comment", "StoredBy", "LastUpdatedUtc", "Version")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            INSERT INTO "DataValues" ("DataElementId", "OrgUnitId", "Period", "OptionCode", "Value", "Comment", "StoredBy", "LastUpdatedUtc", "Version")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
             """);
         using var update = new SqliteStatement(connection, """
             UPDATE "DataValues" SET "Value" = ?, "Comment" = ?, "StoredBy" = ?, "LastUpdatedUtc" = ?, "Version" = "Version" + 1 WHERE "Id" = ?
@@ -302,7 +303,6 @@ public sealed class DataValueImportService(
         batch.Add(userName).Add(now).Add("import").Execute();
         var batchId = batch.LastInsertedId;
 
-        var dates = new Dictionary<Period, (string Start, string End)>();
         var ordered = changes.OrderBy(c => c.Value.Unit.Id).ThenBy(c => c.Value.Period.Start)
             .ThenBy(c => c.Value.Element.Id).ThenBy(c => c.Value.Option, StringComparer.Ordinal);
         foreach (var change in ordered)
@@ -313,13 +313,11 @@ public sealed class DataValueImportService(
             switch (change.Action)
             {
                 case AuditAction.Create:
-                    if (!dates.TryGetValue(v.Period, out var range))
-                        dates[v.Period] = range = (v.Period.Start.ToString(DateFormat, CultureInfo.InvariantCulture), v.Period.End.ToString(DateFormat, CultureInfo.InvariantCulture));
-                    insert.Add(v.Element.Id).Add(v.Unit.Id).Add(v.PeriodCode).Add(range.Start).Add(range.End).Add(v.Option)
-                        .Add(v.Value).Add(v.Comment).Add(storedBy).Add(now).Execute();
+                    insert.Add(v.Element.Id).Add(v.Unit.Id).Add(v.PeriodCode).Add(v.Option)
+                        .Add(v.Value).Add(v.Comment).Add(storedBy).Add(nowTicks).Execute();
                     break;
                 case AuditAction.Update:
-                    update.Add(v.Value).Add(v.Comment).Add(storedBy).Add(now).Add(change.Old?.Id ?? 0).Execute();
+                    update.Add(v.Value).Add(v.Comment).Add(storedBy).Add(nowTicks).Add(change.Old?.Id ?? 0).Execute();
                     break;
                 default:
                     delete.Add(change.Old?.Id ?? 0).Execute();

@@ -12,6 +12,8 @@ internal sealed class DataValueConfiguration :
         value.Property(v => v.Period).HasMaxLength(8);
         value.Property(v => v.OptionCode).HasMaxLength(32);
         value.Property(v => v.Version).IsConcurrencyToken();
+        // Ticks rather than text: 8 bytes instead of 27 in a table of millions of rows.
+        value.Property(v => v.LastUpdatedUtc).HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
         // Every index slows imports down; the analytics read the in-memory ValueStore, not SQL.
         // The key of a value (exchange.md §3).
         value.HasIndex(v => new { v.DataElementId, v.OrgUnitId, v.Period, v.OptionCode }).IsUnique();

@@ -124,8 +124,8 @@ namespace ChildDashboard.Core.Persistence.Migrations
                     b.Property<int>("DataElementId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("LastUpdatedUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("LastUpdatedUtc")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OptionCode")
                         .IsRequired()
@@ -138,12 +138,6 @@ namespace ChildDashboard.Core.Persistence.Migrations
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StoredBy")

@@ -61,7 +61,7 @@ public class ReferenceDataSeederTests
             db.DataValues.Add(new DataValue
             {
                 DataElementId = element.Id, OrgUnitId = haNoi.Id, Period = "2024Q1",
-                PeriodStart = new DateOnly(2024, 1, 1), PeriodEnd = new DateOnly(2024, 3, 31), OptionCode = "MALE", Value = 7,
+                OptionCode = "MALE", Value = 7,
             });
             element.NameVi = "tên cũ";
             (await db.Targets.FirstAsync()).TargetValue = -1;

@@ -253,13 +253,11 @@ namespace ChildDashboard.Core.Persistence.Migrations
                     DataElementId = table.Column<int>(type: "INTEGER", nullable: false),
                     OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     OptionCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Value = table.Column<double>(type: "REAL", nullable: false),
                     Comment = table.Column<string>(type: "TEXT", nullable: true),
                     StoredBy = table.Column<string>(type: "TEXT", nullable: true),
-                    LastUpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildDashboard.Core.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129052114_Initial")]
+    [Migration("20261129054237_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -127,8 +127,8 @@ namespace ChildDashboard.Core.Persistence.Migrations
                     b.Property<int>("DataElementId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("LastUpdatedUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("LastUpdatedUtc")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OptionCode")
                         .IsRequired()
@@ -141,12 +141,6 @@ namespace ChildDashboard.Core.Persistence.Migrations
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StoredBy")
