@@ -24,7 +24,7 @@ var time = TimeProvider.System;
 var database = new NationalDatabase(args.Length > 1 && args[0].StartsWith("--", StringComparison.Ordinal) ? args[1] : dbPath, time);
 if (args.Length > 1 && args[0] == "--import-profile")
 {
-    var set = await ImportSetAsync(database);
+    var set = await ImportSetAsync(database, Period.ForQuarter(2026, 4));
     await ImportProfile.RunAsync(database, set.Select((r, i) => new ChildDashboard.Core.Exchange.DataValueRow(
         i + 2, r.Element, r.Period, r.Unit, r.Option, r.Value.ToString(CultureInfo.InvariantCulture))).ToList());
     return 0;
@@ -51,9 +51,6 @@ var stored = await database.BuildAsync(CancellationToken.None);
 var buildSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 Console.WriteLine($"  {stored:N0} values in {buildSeconds:F1} s ({stored / buildSeconds:N0} values/s), {new FileInfo(dbPath).Length / 1e6:N0} MB");
 
-var importSet = await ImportSetAsync(database);
-var plainRate = await PlainInsertRateAsync(database, importSet);
-Console.WriteLine($"  plain prepared insert of the 100,000 import rows, committed (then deleted): {plainRate:N0} rows/s");
 
 var adminPassword = "Bench-" + Guid.NewGuid().ToString("N")[..12];
 await using var server = await ServerProcess.StartAsync(repoRoot, configuration, database.ConnectionString, adminPassword);
@@ -85,20 +82,31 @@ for (var i = 1; i <= 5; i++)
 live.Sort();
 results.Add(("Saved value visible in the national answer (POST, then the next question)", "≤ 1 s", $"median {live[2]:N0} ms, max {live[^1]:N0} ms"));
 
-var csv = new StringBuilder("dataelement,period,orgunit,categoryoptioncombo,value\n");
-foreach (var row in importSet)
-    csv.Append(CultureInfo.InvariantCulture, $"{row.Element},{row.Period},{row.Unit},{row.Option},{row.Value}\n");
-started = Stopwatch.GetTimestamp();
-var import = await http.PostAsync("/api/v1/dataValueSets", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
-var importSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-var report = JsonDocument.Parse(await import.Content.ReadAsStringAsync()).RootElement;
-var imported = report.GetProperty("importCount").GetProperty("imported").GetInt32();
-if (!import.IsSuccessStatusCode || imported != importSet.Count)
-    throw new InvalidOperationException($"The import failed ({(int)import.StatusCode}): {report}");
-var importRate = imported / importSeconds;
-results.Add(("CSV import through the API: 100,000 new values (checks, rules, audit, notification)", "≥ 50,000 values/s",
-    $"{importRate:N0} values/s ({importSeconds:N2} s)"));
-results.Add(("  … against a plain prepared insert of the same rows", "physical limit", $"{plainRate:N0} rows/s (ratio {importRate / plainRate:P0})"));
+// Three imports of 100,000 new values (three quarters), each after a plain insert of the same rows
+// (committed, then deleted): the disk-bound figures vary from run to run on a virtual machine.
+var importRates = new List<double>();
+var plainRates = new List<double>();
+foreach (var quarter in new[] { Period.ForQuarter(2026, 4), Period.ForQuarter(2027, 1), Period.ForQuarter(2027, 2) })
+{
+    var importSet = await ImportSetAsync(database, quarter);
+    plainRates.Add(await PlainInsertRateAsync(database, importSet, quarter));
+    var csv = new StringBuilder("dataelement,period,orgunit,categoryoptioncombo,value\n");
+    foreach (var row in importSet)
+        csv.Append(CultureInfo.InvariantCulture, $"{row.Element},{row.Period},{row.Unit},{row.Option},{row.Value}\n");
+    started = Stopwatch.GetTimestamp();
+    var import = await http.PostAsync("/api/v1/dataValueSets", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+    var importSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var report = JsonDocument.Parse(await import.Content.ReadAsStringAsync()).RootElement;
+    var imported = report.GetProperty("importCount").GetProperty("imported").GetInt32();
+    if (!import.IsSuccessStatusCode || imported != importSet.Count)
+        throw new InvalidOperationException($"The import failed ({(int)import.StatusCode}): {report}");
+    importRates.Add(imported / importSeconds);
+    Console.WriteLine($"  {quarter}: import {importRates[^1]:N0} values/s, plain insert {plainRates[^1]:N0} rows/s");
+}
+results.Add(("CSV import through the API: 100,000 new values (checks, rules, audit, notification), median of 3", "≥ 50,000 values/s",
+    $"{Median(importRates):N0} values/s (runs: {string.Join(", ", importRates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))})"));
+results.Add(("  … against a plain prepared insert of the same rows, median of 3", "physical limit",
+    $"{Median(plainRates):N0} rows/s (ratio {Median(importRates) / Median(plainRates):P0})"));
 
 var after = await Timings.MeasureAsync(warmups, runs, () => RowsAsync(nationalQuery));
 results.Add(("National dashboard again, after the import", "≤ 50 ms p50", $"p50 {after.P50:N1} ms, p95 {after.P95:N1} ms"));
@@ -140,11 +148,10 @@ async Task<double> LiveUpdateAsync(int step)
     return Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
 }
 
-// 100,000 new 2026Q4 values: every quarterly element and option (38 a commune) on the first communes.
-static async Task<List<(string Element, string Period, string Unit, string Option, double Value, int ElementId, int UnitId)>> ImportSetAsync(NationalDatabase database)
+// 100,000 new values of a quarter: every quarterly element and option (38 a commune) on the first communes.
+static async Task<List<(string Element, string Period, string Unit, string Option, double Value, int ElementId, int UnitId)>> ImportSetAsync(NationalDatabase database, Period quarter)
 {
     await using var db = database.Open();
-    var quarter = Period.ForQuarter(2026, 4);
     var communes = await db.OrgUnits.AsNoTracking().Where(u => u.Level == 3 && u.ClosedDate == null).OrderBy(u => u.Id).Take(2632).ToListAsync();
     var elements = await db.DataElements.AsNoTracking().Where(e => e.PeriodType == PeriodType.Quarterly).OrderBy(e => e.Id).ToListAsync();
     var rows = new List<(string, string, string, string, double, int, int)>();
@@ -161,7 +168,7 @@ static async Task<List<(string Element, string Period, string Unit, string Optio
 
 static double Median(List<double> samples) => samples.Count == 0 ? double.NaN : samples.Order().ElementAt(samples.Count / 2);
 
-static async Task<double> PlainInsertRateAsync(NationalDatabase database, List<(string Element, string Period, string Unit, string Option, double Value, int ElementId, int UnitId)> rows)
+static async Task<double> PlainInsertRateAsync(NationalDatabase database, List<(string Element, string Period, string Unit, string Option, double Value, int ElementId, int UnitId)> rows, Period quarter)
 {
     await using var db = database.Open();
     await db.Database.OpenConnectionAsync();
@@ -174,7 +181,8 @@ static async Task<double> PlainInsertRateAsync(NationalDatabase database, List<(
     await transaction.CommitAsync();
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
     // Gone again before the import writes the same keys.
-    await db.Database.ExecuteSqlRawAsync("DELETE FROM \"DataValues\" WHERE \"StoredBy\" = 'plain' AND \"Period\" = '2026Q4'");
+    var code = quarter.Code;
+    await db.Database.ExecuteSqlAsync($"DELETE FROM \"DataValues\" WHERE \"StoredBy\" = 'plain' AND \"Period\" = {code}");
     return rows.Count / seconds;
 }
 
