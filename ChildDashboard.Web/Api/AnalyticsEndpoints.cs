@@ -11,7 +11,7 @@ public static class AnalyticsEndpoints
         api.MapGet("/analytics", async (HttpContext http, AnalyticsService analytics, CatalogueCache catalogues, CancellationToken ct) =>
         {
             var catalogue = await catalogues.GetAsync();
-            var scope = ApiUser.ScopeUnitId(http.User, catalogue) is { } id ? catalogue.Units[id] : null;
+            var scope = ApiUser.ScopeUnit(http.User, catalogue);
             var query = new AnalyticsQuery(
                 http.Request.Query["indicator"].OfType<string>().ToList(),
                 http.Request.Query["orgUnit"].OfType<string>().ToList(),

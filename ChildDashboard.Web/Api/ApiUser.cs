@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Services;
 using ChildDashboard.Web.Account;
@@ -17,6 +18,9 @@ public static class ApiUser
         var id = int.Parse(user.FindFirstValue(UserInfo.ScopeUnitIdClaim) ?? "0", CultureInfo.InvariantCulture);
         return catalogue.Units.Root is { } root && root.Id == id ? null : id;
     }
+
+    public static OrgUnit? ScopeUnit(ClaimsPrincipal user, Catalogue catalogue) =>
+        ScopeUnitId(user, catalogue) is { } id ? catalogue.Units[id] : null;
 
     public static bool MayWriteData(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.DataEntry);

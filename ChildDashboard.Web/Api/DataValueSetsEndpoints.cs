@@ -22,7 +22,7 @@ public static class DataValueSetsEndpoints
         api.MapGet("/dataValueSets", async (HttpContext http, bool? children, DataValueExportService exports, CatalogueCache catalogues, CancellationToken ct) =>
         {
             var catalogue = await catalogues.GetAsync();
-            var scope = ApiUser.ScopeUnitId(http.User, catalogue) is { } id ? catalogue.Units[id] : null;
+            var scope = ApiUser.ScopeUnit(http.User, catalogue);
             var query = new DataValueExportService.Query(
                 http.Request.Query["orgUnit"].OfType<string>().ToList(), http.Request.Query["period"].OfType<string>().ToList(),
                 http.Request.Query["dataElement"].OfType<string>().ToList(), children ?? false);
