@@ -17,7 +17,7 @@ public static class AnalyticsProfile
     {
         var factory = new PooledDbContextFactory<AppDbContext>(
             new DbContextOptionsBuilder<AppDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(new SqliteTuning()).Options);
-        using var store = new ValueStore(factory, NullLogger<ValueStore>.Instance);
+        using var store = new ValueStore(new ValueTableLoader(factory), NullLogger<ValueStore>.Instance);
         var started = Stopwatch.GetTimestamp();
         await store.WarmUpAsync();
         Console.WriteLine($"loaded in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms, {GC.GetTotalMemory(true) / 1e6:N0} MB managed");

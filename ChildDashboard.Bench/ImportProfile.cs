@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
@@ -25,7 +24,7 @@ public static class ImportProfile
         var factory = new PooledDbContextFactory<AppDbContext>(
             new DbContextOptionsBuilder<AppDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(new SqliteTuning()).Options);
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole());
-        using var store = new ValueStore(factory, loggers.CreateLogger<ValueStore>());
+        using var store = new ValueStore(new ValueTableLoader(factory), loggers.CreateLogger<ValueStore>());
         var service = new DataValueImportService(factory, new CatalogueCache(factory), store, new DataChangeNotifier(), TimeProvider.System,
             loggers.CreateLogger<DataValueImportService>());
         var started = Stopwatch.GetTimestamp();

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;

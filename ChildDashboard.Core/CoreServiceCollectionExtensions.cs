@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.Configure<StatusOptions>(configuration.GetSection("Status"));
         services.Configure<ImportOptions>(configuration.GetSection("Import"));
         services.AddSingleton<CatalogueCache>();
+        services.AddSingleton<ValueTableLoader>();
         services.AddSingleton<ValueStore>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();

@@ -1,4 +1,4 @@
-using ChildDashboard.Core.Analytics;
+using ChildDashboard.Core.Services;
 
 namespace ChildDashboard.Web;
 

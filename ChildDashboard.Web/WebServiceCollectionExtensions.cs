@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
 using Microsoft.AspNetCore.Authentication;
-using ChildDashboard.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,5 @@
+using ChildDashboard.Core.Domain;
+
 namespace ChildDashboard.Core.Analytics;
 
 // How a value compares with the target that applies (domain.md §4). Baseline and target are as

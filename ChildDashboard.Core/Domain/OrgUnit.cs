@@ -3,6 +3,9 @@ namespace ChildDashboard.Core.Domain;
 // A node of the administrative tree (VN → provinces → communes) with the dates it existed.
 public class OrgUnit
 {
+    // The nation's code, the root of the tree.
+    public const string NationCode = "VN";
+
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string NameVi { get; set; }

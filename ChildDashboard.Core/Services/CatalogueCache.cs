@@ -1,6 +1,5 @@
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
-using ChildDashboard.Core.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildDashboard.Core.Services;
@@ -40,6 +39,6 @@ public sealed class CatalogueCache(IDbContextFactory<AppDbContext> factory)
             await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct),
             await db.Targets.AsNoTracking().ToListAsync(ct),
             await db.ValidationRules.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct),
-            await db.ReportForms.AnyAsync(f => f.SubmittedBy == DemoDataSeeder.DemoUser || f.ApprovedBy == DemoDataSeeder.DemoUser, ct));
+            await db.ReportForms.AnyAsync(f => f.SubmittedBy == DemoData.UserName || f.ApprovedBy == DemoData.UserName, ct));
     }
 }

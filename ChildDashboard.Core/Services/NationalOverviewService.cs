@@ -1,6 +1,4 @@
-using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
-using ChildDashboard.Core.Persistence.Seed;
 
 namespace ChildDashboard.Core.Services;
 
@@ -13,7 +11,7 @@ public sealed class NationalOverviewService(
         var year = Period.ForYear(VietnamClock.Today(time).Year - 1);
         var catalogue = await catalogues.GetAsync();
         var result = await analytics.QueryAsync(
-            new AnalyticsQuery([AnalyticsService.AllIndicators], [ReferenceDataSeeder.NationCode], [year.Code]), ct: ct);
+            new AnalyticsQuery([AnalyticsService.AllIndicators], [OrgUnit.NationCode], [year.Code]), ct: ct);
         var rows = result.Rows.ToDictionary(r => r.Indicator);
 
         var programmes = catalogue.Programmes

@@ -1,4 +1,3 @@
-using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
 
 namespace ChildDashboard.Core.Services;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Persistence;
-using ChildDashboard.Core.Persistence.Seed;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,9 +23,9 @@ public sealed class AccountSeeder(
 
     public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
     [
-        new("lanhdao", "Lãnh đạo (demo)", Roles.Leader, ReferenceDataSeeder.NationCode),
-        new("phantich", "Chuyên viên phân tích (demo)", Roles.Analyst, ReferenceDataSeeder.NationCode),
-        new("nhaplieu", "Cán bộ nhập liệu (demo)", Roles.DataEntry, ReferenceDataSeeder.NationCode),
+        new("lanhdao", "Lãnh đạo (demo)", Roles.Leader, OrgUnit.NationCode),
+        new("phantich", "Chuyên viên phân tích (demo)", Roles.Analyst, OrgUnit.NationCode),
+        new("nhaplieu", "Cán bộ nhập liệu (demo)", Roles.DataEntry, OrgUnit.NationCode),
         new("nhaplieu.hanoi", "Cán bộ nhập liệu Hà Nội (demo)", Roles.DataEntry, "01"),
     ];
 
@@ -52,9 +51,9 @@ public sealed class AccountSeeder(
                 if (!environment.IsDevelopment())
                     throw new InvalidOperationException("Set Security__InitialAdminPassword: it is the password of the built-in admin account created on first start.");
                 password = GeneratePassword();
-                created.Add((AdminUserName, password, Roles.Admin, ReferenceDataSeeder.NationCode));
+                created.Add((AdminUserName, password, Roles.Admin, OrgUnit.NationCode));
             }
-            await CreateAsync(users, units, today, new DemoAccount(AdminUserName, "Quản trị hệ thống", Roles.Admin, ReferenceDataSeeder.NationCode), password);
+            await CreateAsync(users, units, today, new DemoAccount(AdminUserName, "Quản trị hệ thống", Roles.Admin, OrgUnit.NationCode), password);
         }
 
         if (environment.IsDevelopment() && seed.Value.DemoData)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Services;
 
 namespace ChildDashboard.Web.Api;

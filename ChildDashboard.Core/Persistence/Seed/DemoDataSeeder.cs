@@ -8,7 +8,6 @@ namespace ChildDashboard.Core.Persistence.Seed;
 // quarter, through BulkValueWriter in one transaction.
 public sealed class DemoDataSeeder(TimeProvider time)
 {
-    public const string DemoUser = "demo";
     public static readonly Period FirstQuarter = Period.ForQuarter(2016, 1);
 
     public Period LastCompleteQuarter()
@@ -56,7 +55,7 @@ public sealed class DemoDataSeeder(TimeProvider time)
             var reported = v.Period.End.AddDays(10).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
             return new BulkValueWriter.NewValue(elementIds[v.ElementCode], v.Unit.Id, v.Period, v.OptionCode, v.Value, Min(reported, now));
         });
-        return BulkValueWriter.InsertAsync(connection, transaction, rows, DemoUser, ct);
+        return BulkValueWriter.InsertAsync(connection, transaction, rows, DemoData.UserName, ct);
     }
 
     // Older quarters are approved; the last one is a mix of approved, submitted and draft forms.
@@ -91,9 +90,9 @@ public sealed class DemoDataSeeder(TimeProvider time)
                 period.Value = quarter.Code;
                 status.Value = state.ToString();
                 submitted.Value = state == FormStatus.Draft ? DBNull.Value : submittedAt;
-                by.Value = state == FormStatus.Draft ? DBNull.Value : DemoUser;
+                by.Value = state == FormStatus.Draft ? DBNull.Value : DemoData.UserName;
                 approved.Value = state == FormStatus.Approved ? Min(submittedAt.AddDays(7), now) : DBNull.Value;
-                approvedBy.Value = state == FormStatus.Approved ? DemoUser : DBNull.Value;
+                approvedBy.Value = state == FormStatus.Approved ? DemoData.UserName : DBNull.Value;
                 await command.ExecuteNonQueryAsync(ct);
             }
         }

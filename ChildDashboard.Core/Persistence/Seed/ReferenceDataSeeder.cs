@@ -1,4 +1,3 @@
-using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +8,6 @@ namespace ChildDashboard.Core.Persistence.Seed;
 // targets that changed, and never touches stored data values.
 public sealed class ReferenceDataSeeder(TimeProvider time)
 {
-    public const string NationCode = "VN";
-
     // Returns the number of rows written (0 when the catalogue is already current). A step runs
     // only when one of its files changed since it was last applied.
     public async Task<int> SeedAsync(AppDbContext db, CancellationToken ct = default)
@@ -57,7 +54,7 @@ public sealed class ReferenceDataSeeder(TimeProvider time)
             }
             unit.NameVi = row["name_vi"];
             unit.NameEn = row["name_en"];
-            unit.Level = unit.Code == NationCode ? 1 : 2;
+            unit.Level = unit.Code == OrgUnit.NationCode ? 1 : 2;
             unit.ClosedDate = row.OptionalDate("closed_date");
             unit.RegionVi = row.Optional("region_vi");
             unit.RegionEn = row.Optional("region_en");
@@ -69,7 +66,7 @@ public sealed class ReferenceDataSeeder(TimeProvider time)
 
         // Parents and successors need the ids of the units just inserted.
         var directory = new OrgUnitDirectory(await db.OrgUnits.ToListAsync(ct));
-        var nation = units.Single(u => u.Code == NationCode);
+        var nation = units.Single(u => u.Code == OrgUnit.NationCode);
         foreach (var (unit, row) in units.Zip(rows))
         {
             unit.ParentId = unit == nation ? null : nation.Id;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChildDashboard.Core.Analytics;
+using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Notifications;
@@ -23,7 +23,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _store = new ValueStore(Database, NullLogger<ValueStore>.Instance);
+        _store = new ValueStore(new ValueTableLoader(Database), NullLogger<ValueStore>.Instance);
         _notifier.Changed += () =>
         {
             _notifications++;

@@ -1,7 +1,7 @@
+using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Services;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChildDashboard.Tests.Core.Services;
@@ -17,7 +17,7 @@ public class ValidationServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _store = new ValueStore(_database, NullLogger<ValueStore>.Instance);
+        _store = new ValueStore(new ValueTableLoader(_database), NullLogger<ValueStore>.Instance);
         _catalogue = await new CatalogueCache(_database).GetAsync();
         var haNoi = Catalogue.Units.FindCurrent("01", new DateOnly(2026, 1, 1)) ?? throw new InvalidOperationException();
         var q1 = Period.Parse("2025Q1");

@@ -1,4 +1,5 @@
 using Bunit;
+using ChildDashboard.Core.Services;
 using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core;

@@ -1,8 +1,8 @@
+using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
-using ChildDashboard.Core.Services;
 using Microsoft.Extensions.Options;
 
-namespace ChildDashboard.Core.Analytics;
+namespace ChildDashboard.Core.Services;
 
 // Answers (indicator × unit × period) questions from the in-memory values: value, numerator,
 // denominator, the target that applies, progress and status (domain.md §3–4).

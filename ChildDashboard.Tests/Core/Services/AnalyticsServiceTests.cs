@@ -1,3 +1,4 @@
+using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Services;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace ChildDashboard.Tests.Core.Analytics;
+namespace ChildDashboard.Tests.Core.Services;
 
 public class AnalyticsServiceTests : IAsyncLifetime
 {
@@ -48,7 +49,7 @@ public class AnalyticsServiceTests : IAsyncLifetime
 
     private AnalyticsService Service()
     {
-        _store ??= new ValueStore(Database, NullLogger<ValueStore>.Instance);
+        _store ??= new ValueStore(new ValueTableLoader(Database), NullLogger<ValueStore>.Instance);
         return new AnalyticsService(new CatalogueCache(Database), _store, Database.Time, Options.Create(new StatusOptions()));
     }
 

@@ -1,14 +1,13 @@
-using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace ChildDashboard.Core.Analytics;
+namespace ChildDashboard.Core.Services;
 
 // The in-memory copy of all stored values that the analytics read. It is loaded once (on first
 // use) and then kept current by the write services, which apply each committed change: dashboards
 // never wait for a rebuild, unlike DHIS2's analytics tables.
-public sealed class ValueStore(IDbContextFactory<AppDbContext> factory, ILogger<ValueStore> logger) : IDisposable
+public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logger) : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -71,7 +70,7 @@ public sealed class ValueStore(IDbContextFactory<AppDbContext> factory, ILogger<
                 _pending = [];
 
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var table = await ReadAllAsync(ct);
+            var table = await loader.LoadAsync(ct);
             lock (_pendingGate)
             {
                 foreach (var change in _pending)
@@ -87,31 +86,6 @@ public sealed class ValueStore(IDbContextFactory<AppDbContext> factory, ILogger<
         {
             _loading.Release();
         }
-    }
-
-    private async Task<ValueTable> ReadAllAsync(CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DataElementId, OrgUnitId, Period, OptionCode, Value FROM DataValues";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-
-        var table = new ValueTable();
-        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            var code = reader.GetString(2);
-            if (!periods.TryGetValue(code, out var period))
-                periods[code] = period = Period.Parse(code);
-            var option = reader.GetString(3);
-            if (!options.TryGetValue(option, out var interned))
-                options[option] = interned = option;
-            table.Set(reader.GetInt32(0), reader.GetInt32(1), period, interned, reader.GetDouble(4));
-        }
-        return table;
     }
 
     public void Dispose()

@@ -1,4 +1,6 @@
-namespace ChildDashboard.Core.Analytics;
+using ChildDashboard.Core.Domain;
+
+namespace ChildDashboard.Core.Services;
 
 // One answer for (indicator, unit, period); OrgUnit echoes the unit as it was asked for.
 // Partial is true for a period not over yet: it is answered from the data stored so far.

@@ -1,4 +1,4 @@
-namespace ChildDashboard.Core.Analytics;
+namespace ChildDashboard.Core.Domain;
 
 public enum IndicatorStatus
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace ChildDashboard.Core.Analytics;
+namespace ChildDashboard.Core.Domain;
 
 // A numerator or denominator: `1`, a data element code, an option `CODE.MALE`, or a sum `A+B`.
 public sealed record Expression(IReadOnlyList<ExpressionTerm> Terms)
@@ -44,5 +44,3 @@ public sealed record Expression(IReadOnlyList<ExpressionTerm> Terms)
         return true;
     }
 }
-
-public sealed record ExpressionTerm(string ElementCode, string? OptionCode);

@@ -1,0 +1,3 @@
+namespace ChildDashboard.Core.Domain;
+
+public sealed record ExpressionTerm(string ElementCode, string? OptionCode);
