@@ -1,3 +1,5 @@
+using ChildDashboard.Core.Domain;
+
 namespace ChildDashboard.Core.Exchange;
 
 // A CSV file with a header row, read by column name. An unknown or missing column, and a row of
@@ -13,7 +15,7 @@ internal static class CsvTable
         using var records = CsvReader.Read(reader).GetEnumerator();
         if (!records.MoveNext())
         {
-            conflicts.Add(new ImportConflict(1, "", null, Text.Pick("Tệp trống: cần có dòng tiêu đề.", "The file is empty: a header row is required.")));
+            conflicts.Add(new ImportConflict(1, "", null, Language.Pick("Tệp trống: cần có dòng tiêu đề.", "The file is empty: a header row is required.")));
             return (rows, conflicts);
         }
 
@@ -24,16 +26,16 @@ internal static class CsvTable
             if (canonical(header[i]) is { } name)
             {
                 if (!index.TryAdd(name, i))
-                    conflicts.Add(new ImportConflict(1, header[i], header[i], Text.Pick(
+                    conflicts.Add(new ImportConflict(1, header[i], header[i], Language.Pick(
                         $"Cột '{header[i]}' xuất hiện hai lần.", $"Column '{header[i]}' appears twice.")));
             }
             else
-                conflicts.Add(new ImportConflict(1, header[i], header[i], Text.Pick(
+                conflicts.Add(new ImportConflict(1, header[i], header[i], Language.Pick(
                     $"Cột '{header[i]}' không thuộc định dạng{unknownHint}.", $"Column '{header[i]}' is not part of the format{unknownHint}.")));
         }
         foreach (var missing in required.Where(r => !index.ContainsKey(r)))
         {
-            conflicts.Add(new ImportConflict(1, missing, null, Text.Pick(
+            conflicts.Add(new ImportConflict(1, missing, null, Language.Pick(
                 $"Thiếu cột bắt buộc '{missing}'.", $"The required column '{missing}' is missing.")));
         }
         if (conflicts.Count > 0)
@@ -44,7 +46,7 @@ internal static class CsvTable
             var record = records.Current;
             if (record.Fields.Length != header.Length)
             {
-                conflicts.Add(new ImportConflict(record.Row, "", string.Join(",", record.Fields), Text.Pick(
+                conflicts.Add(new ImportConflict(record.Row, "", string.Join(",", record.Fields), Language.Pick(
                     $"Dòng có {record.Fields.Length} cột, tiêu đề có {header.Length}.",
                     $"The row has {record.Fields.Length} fields; the header has {header.Length}.")));
                 continue;

@@ -1,11 +1,13 @@
 using System.Globalization;
 
+using ChildDashboard.Core.Domain;
+
 namespace ChildDashboard.Core.Exchange;
 
 // Reads and writes data value sets as DHIS2-style CSV (exchange.md §1).
 public static class DataValueCsv
 {
-    private static string TypoHint => Text.Pick(" (một lỗi gõ có thể làm mất dữ liệu)", " (a typo could lose data)");
+    private static string TypoHint => Language.Pick(" (một lỗi gõ có thể làm mất dữ liệu)", " (a typo could lose data)");
 
     public static (List<DataValueRow> Rows, List<ImportConflict> Conflicts) Read(TextReader reader) =>
         CsvTable.Read(reader, DataValueColumns.Canonical, DataValueColumns.Required, TypoHint, (row, field) => new DataValueRow(row,

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using ChildDashboard.Core.Domain;
+
 namespace ChildDashboard.Core.Exchange;
 
 // DHIS2's JSON data value set: {"dataValues":[{"dataElement","period","orgUnit","categoryOptionCombo","value","comment"}]}.
@@ -23,7 +25,7 @@ public static class DataValueJson
             row++;
             if (item.ValueKind != JsonValueKind.Object)
             {
-                conflicts.Add(new ImportConflict(row, "", item.GetRawText(), Text.Pick("Mỗi giá trị phải là một đối tượng JSON.", "Each value must be a JSON object.")));
+                conflicts.Add(new ImportConflict(row, "", item.GetRawText(), Language.Pick("Mỗi giá trị phải là một đối tượng JSON.", "Each value must be a JSON object.")));
                 continue;
             }
             rows.Add(new DataValueRow(row,

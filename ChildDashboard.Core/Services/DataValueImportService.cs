@@ -43,7 +43,7 @@ public sealed class DataValueImportService(
                 continue;
             if (firstRowOfKey.TryGetValue(value.Key, out var first))
             {
-                conflicts.Add(new ImportConflict(row.Row, DataValueColumns.DataElement, row.DataElement, Text.Pick(
+                conflicts.Add(new ImportConflict(row.Row, DataValueColumns.DataElement, row.DataElement, Language.Pick(
                     $"Trùng với dòng {first} (cùng chỉ số, kỳ, đơn vị và phân tổ).",
                     $"Duplicate of row {first} (same data element, period, unit and option).")));
                 continue;
@@ -197,7 +197,7 @@ public sealed class DataValueImportService(
 
         return values
             .Where(v => locked.Count > 0 && FormUnit(catalogue, v.Unit) is { } unit && locked.Contains((unit.Id, formPeriodOf[v.Period])))
-            .Select(v => new ImportConflict(v.Row, DataValueColumns.Period, v.PeriodCode, Text.Pick(
+            .Select(v => new ImportConflict(v.Row, DataValueColumns.Period, v.PeriodCode, Language.Pick(
                 $"Biểu mẫu {FormPeriod(v.Period)} của {FormUnit(catalogue, v.Unit)?.NameVi} đã được phê duyệt và khoá.",
                 $"The {FormPeriod(v.Period)} form of {FormUnit(catalogue, v.Unit)?.NameEn} is approved and locked.")))
             .ToList();
@@ -253,7 +253,7 @@ public sealed class DataValueImportService(
             Add((change.Value.Unit.Id, change.Value.PeriodCode, change.Value.Element.Id), (change.NewValue ?? 0) - (change.Old?.Value ?? 0), held);
         }
         var elementIds = catalogue.ElementsByCode;
-        var vietnamese = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en";
+        var vietnamese = Language.IsVietnamese;
         var rowsByPlace = values.ToLookup(v => (v.Unit.Id, v.PeriodCode));
 
         foreach (var (unitId, period) in touched)

@@ -10,7 +10,7 @@ public sealed class DataValueRowChecker(Catalogue catalogue, OrgUnit? scope)
 {
     public CheckedValue? Check(DataValueRow row, List<ImportConflict> conflicts)
     {
-        ImportConflict Conflict(string column, string? value, string vi, string en) => new(row.Row, column, value, Text.Pick(vi, en));
+        ImportConflict Conflict(string column, string? value, string vi, string en) => new(row.Row, column, value, Language.Pick(vi, en));
 
         if (string.IsNullOrWhiteSpace(row.DataElement) || !catalogue.ElementsByCode.TryGetValue(row.DataElement.Trim(), out var element))
         {

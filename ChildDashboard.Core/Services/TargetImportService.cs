@@ -29,7 +29,7 @@ public sealed class TargetImportService(
             var key = (target.Indicator.Id, target.Unit.Id, target.TargetYear);
             if (firstRow.TryGetValue(key, out var first))
             {
-                conflicts.Add(new ImportConflict(row.Row, "target_year", row.TargetYear, Text.Pick(
+                conflicts.Add(new ImportConflict(row.Row, "target_year", row.TargetYear, Language.Pick(
                     $"Trùng với dòng {first} (cùng chỉ tiêu, đơn vị và năm mục tiêu).",
                     $"Duplicate of row {first} (same indicator, unit and target year).")));
                 continue;
@@ -76,7 +76,7 @@ public sealed class TargetImportService(
 
     private static CheckedTarget? Check(TargetRow row, Catalogue catalogue, OrgUnit? scope, DateOnly today, List<ImportConflict> conflicts)
     {
-        ImportConflict Conflict(string column, string? value, string vi, string en) => new(row.Row, column, value, Text.Pick(vi, en));
+        ImportConflict Conflict(string column, string? value, string vi, string en) => new(row.Row, column, value, Language.Pick(vi, en));
 
         if (string.IsNullOrWhiteSpace(row.Indicator) || !catalogue.IndicatorsByCode.TryGetValue(row.Indicator, out var indicator))
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using ChildDashboard.Web.Localization;
+
+using ChildDashboard.Core.Domain;
 
 namespace ChildDashboard.Web.Account;
 
@@ -16,7 +17,7 @@ public static class UserInfo
         user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name ?? "";
 
     public static string ScopeName(ClaimsPrincipal user) =>
-        user.FindFirstValue(Cultures.IsVietnamese ? ScopeUnitNameViClaim : ScopeUnitNameEnClaim) ?? "";
+        user.FindFirstValue(Language.IsVietnamese ? ScopeUnitNameViClaim : ScopeUnitNameEnClaim) ?? "";
 
     public static IEnumerable<string> Roles(ClaimsPrincipal user) =>
         user.FindAll(ClaimTypes.Role).Select(c => c.Value);

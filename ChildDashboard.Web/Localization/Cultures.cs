@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace ChildDashboard.Web.Localization;
@@ -27,8 +26,6 @@ public static class Cultures
         ];
         return options;
     }
-
-    public static bool IsVietnamese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "vi";
 
     public static void MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
