@@ -25,7 +25,8 @@ public static class ImportProfile
             new DbContextOptionsBuilder<AppDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(new SqliteTuning()).Options);
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole());
         using var store = new ValueStore(new ValueTableLoader(factory), loggers.CreateLogger<ValueStore>());
-        var service = new DataValueImportService(factory, new CatalogueCache(factory), store, new DataChangeNotifier(), TimeProvider.System,
+        var service = new DataValueImportService(new SqliteDataValueWriter(factory), new CatalogueCache(factory), store,
+            new DataChangeNotifier(loggers.CreateLogger<DataChangeNotifier>()), TimeProvider.System,
             loggers.CreateLogger<DataValueImportService>());
         var started = Stopwatch.GetTimestamp();
         var report = await service.ImportAsync(rows, new ImportContext("bench", null, DryRun: false));

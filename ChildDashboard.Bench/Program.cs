@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ChildDashboard.Bench;
+using Microsoft.Data.Sqlite;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Services;
@@ -176,7 +177,7 @@ static async Task<double> PlainInsertRateAsync(NationalDatabase database, List<(
     await using var transaction = await connection.BeginTransactionAsync();
     var now = DateTime.UtcNow;
     var started = Stopwatch.GetTimestamp();
-    await BulkValueWriter.InsertAsync(connection, transaction,
+    BulkValueWriter.Insert((SqliteConnection)connection,
         rows.Select(r => new BulkValueWriter.NewValue(r.ElementId, r.UnitId, Period.Parse(r.Period), r.Option, r.Value, now)), "plain", CancellationToken.None);
     await transaction.CommitAsync();
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ValueStore>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
+        services.AddSingleton<IDataValueWriter, SqliteDataValueWriter>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<ValidationService>();

@@ -20,4 +20,7 @@ public class Indicator
 
     public string Name(bool vietnamese) => vietnamese ? NameVi : NameEn;
     public string UnitLabel(bool vietnamese) => vietnamese ? UnitVi : UnitEn;
+
+    public IEnumerable<string> ElementCodes() =>
+        Expression.Parse(Numerator).ElementCodes.Concat(Expression.Parse(Denominator).ElementCodes).Distinct();
 }

@@ -101,6 +101,18 @@ public sealed class OrgUnitDirectory
         }
     }
 
+    // The units whose figures a value stored on `unit` counts in: itself and its ancestors, and
+    // its successors with theirs (a merged province's history is the sum of its predecessors').
+    public IEnumerable<OrgUnit> AffectedBy(OrgUnit unit)
+    {
+        var seen = new HashSet<int>();
+        for (var s = unit; s is not null; s = s.Successor)
+        {
+            for (var u = s; u is not null && seen.Add(u.Id); u = u.Parent)
+                yield return u;
+        }
+    }
+
     // Whether a user scoped to `scope` may see `unit`: the scope itself, the units below it, and the
     // units whose territory passed into it (a merged province's predecessors and their children).
     public bool IsWithin(OrgUnit unit, OrgUnit scope)

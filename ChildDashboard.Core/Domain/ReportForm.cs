@@ -14,4 +14,20 @@ public class ReportForm
     public string? ApprovedBy { get; set; }
     public string? ReturnReason { get; set; }
     public int Version { get; set; }
+
+    // The quarter whose form holds a value of this period: the quarter it ends in (a yearly value
+    // belongs to the Q4 form).
+    public static Domain.Period PeriodFor(Domain.Period valuePeriod) =>
+        Domain.Period.ForQuarter(valuePeriod.End.Year, (valuePeriod.End.Month - 1) / 3 + 1);
+
+    // Forms belong to provinces; a commune's values are in its province's form.
+    public static OrgUnit? UnitFor(OrgUnit unit)
+    {
+        for (var u = unit; u is not null; u = u.Parent)
+        {
+            if (u.Level == 2)
+                return u;
+        }
+        return null;
+    }
 }

@@ -10,5 +10,5 @@ public sealed record CheckedValue(
     // Formatted once: imports use it as a key many times a row.
     public string PeriodCode { get; } = Period.Code;
 
-    public (int ElementId, int UnitId, string Period, string Option) Key => (Element.Id, Unit.Id, PeriodCode, Option);
+    public DataValueKey Key => new(Element.Id, Unit.Id, PeriodCode, Option);
 }

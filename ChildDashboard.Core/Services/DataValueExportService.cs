@@ -17,42 +17,13 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
     {
         var catalogue = await catalogues.GetAsync();
         var today = VietnamClock.Today(time);
-        var errors = new List<string>();
-        if (query.OrgUnits.Count == 0)
-            errors.Add("Name at least one orgUnit.");
-        if (query.Periods.Count == 0)
-            errors.Add("Name at least one period.");
-
-        var unitIds = new HashSet<int>();
-        foreach (var text in query.OrgUnits)
-        {
-            if (!OrgUnitReference.TryParse(text, out var reference, out var error))
-                errors.Add(error);
-            else if (catalogue.Units.Find(reference, today) is not { } unit)
-                errors.Add($"Unknown unit '{text}'.");
-            else if (scope is not null && !catalogue.Units.IsWithin(unit, scope))
-                errors.Add($"Unit '{text}' is outside your scope ({scope.Code}).");
-            else
-                unitIds.UnionWith(query.Children ? catalogue.Units.SubtreeOf(unit).Select(u => u.Id) : [unit.Id]);
-        }
-        var periods = new List<Period>();
-        foreach (var code in query.Periods)
-        {
-            if (Period.TryParse(code, out var period, out var error))
-                periods.Add(period);
-            else
-                errors.Add(error);
-        }
-        var elementIds = new List<int>();
-        foreach (var code in query.DataElements)
-        {
-            if (catalogue.ElementsByCode.TryGetValue(code, out var element))
-                elementIds.Add(element.Id);
-            else
-                errors.Add($"Unknown data element '{code}'.");
-        }
-        if (errors.Count > 0)
-            return new Result([], errors);
+        var resolver = new QueryResolver(catalogue, today, scope);
+        var units = resolver.Units(query.OrgUnits);
+        var periods = resolver.Periods(query.Periods);
+        var elementIds = resolver.DataElements(query.DataElements).Select(e => e.Id).ToList();
+        if (!resolver.IsValid)
+            return new Result([], resolver.Errors);
+        var unitIds = units.SelectMany(u => query.Children ? catalogue.Units.SubtreeOf(u.Unit) : [u.Unit]).Select(u => u.Id).ToHashSet();
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var values = new List<ExportedValue>();

@@ -1,13 +1,10 @@
-using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Notifications;
 
 namespace ChildDashboard.Core.Services;
 
-public sealed record NationalOverview(string Period, bool IsDemoData, IReadOnlyList<ProgrammeOverview> Programmes);
-
-public sealed record ProgrammeOverview(
-    string Code, string NameVi, string NameEn, string Decision, int StartYear, int? EndYear,
-    IReadOnlyList<IndicatorOverview> Indicators);
-
-public sealed record IndicatorOverview(
-    string Code, string NameVi, string NameEn, string UnitVi, string UnitEn, Direction Direction,
-    int Decimals, double? Value, double? Target, int? TargetYear, IndicatorStatus Status);
+public sealed record NationalOverview(int UnitId, string Period, bool IsDemoData, IReadOnlyList<ProgrammeOverview> Programmes)
+{
+    // Every indicator of the nation is shown, so any change to the unit and period moves a figure.
+    public bool IsTouchedBy(ChangeSet changes) =>
+        changes.TouchesUnit(UnitId) && changes.TouchesPeriod(Domain.Period.Parse(Period));
+}

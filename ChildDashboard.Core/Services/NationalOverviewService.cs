@@ -22,7 +22,7 @@ public sealed class NationalOverviewService(
                     .ToList()))
             .OrderByDescending(p => p.Indicators.Count > 0).ThenByDescending(p => p.StartYear).ThenBy(p => p.Code)
             .ToList();
-        return new NationalOverview(year.Code, catalogue.IsDemoData, programmes);
+        return new NationalOverview(catalogue.Units.Root?.Id ?? 0, year.Code, catalogue.IsDemoData, programmes);
     }
 
     private static IndicatorOverview Overview(Indicator i, AnalyticsRow row) =>

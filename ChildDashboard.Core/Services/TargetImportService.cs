@@ -70,7 +70,8 @@ public sealed class TargetImportService(
 
         await db.SaveChangesAsync(ct);
         catalogues.Invalidate();
-        await notifier.NotifyAsync();
+        notifier.Publish(ChangeSet.ForTargets(
+            targets.Select(t => t.Indicator.Id).Distinct(), targets.Select(t => t.Unit.Id).Distinct(), context.UserName, time.GetUtcNow()));
         return new ImportReport(ImportReport.Success, false, count, []);
     }
 

@@ -15,6 +15,9 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Pages load their figures in the background; on a busy 2-core CI machine that can take
+        // longer than bUnit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Services.AddMudServices(options =>
         {
             options.PopoverOptions.CheckForPopoverProvider = false;

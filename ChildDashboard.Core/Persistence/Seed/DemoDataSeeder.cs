@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ChildDashboard.Core.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildDashboard.Core.Persistence.Seed;
@@ -35,7 +36,7 @@ public sealed class DemoDataSeeder(TimeProvider time)
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var written = await InsertValuesAsync(connection, transaction, model.Values(elements), elementIds, now, ct);
+            var written = InsertValues((SqliteConnection)connection, model.Values(elements), elementIds, now, ct);
             await InsertFormsAsync(connection, transaction, units, model, lastQuarter, now, ct);
             await transaction.CommitAsync(ct);
             return written;
@@ -46,16 +47,15 @@ public sealed class DemoDataSeeder(TimeProvider time)
         }
     }
 
-    private static Task<int> InsertValuesAsync(
-        DbConnection connection, DbTransaction transaction, IEnumerable<DemoValue> values,
-        Dictionary<string, int> elementIds, DateTime now, CancellationToken ct)
+    private static int InsertValues(
+        SqliteConnection connection, IEnumerable<DemoValue> values, Dictionary<string, int> elementIds, DateTime now, CancellationToken ct)
     {
         var rows = values.Select(v =>
         {
             var reported = v.Period.End.AddDays(10).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
             return new BulkValueWriter.NewValue(elementIds[v.ElementCode], v.Unit.Id, v.Period, v.OptionCode, v.Value, Min(reported, now));
         });
-        return BulkValueWriter.InsertAsync(connection, transaction, rows, DemoData.UserName, ct);
+        return BulkValueWriter.Insert(connection, rows, DemoData.UserName, ct);
     }
 
     // Older quarters are approved; the last one is a mix of approved, submitted and draft forms.

@@ -1,4 +1,5 @@
 using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Services;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -50,19 +51,19 @@ public class QueryPlanTests : IAsyncLifetime
     [Fact]
     public async Task ImportReadsExistingValuesOfAFewUnitsByIndex()
     {
-        AssertNoScanOfALargeTable(await PlanAsync(DataValueImportService.ExistingValuesSql([1, 2, 3]), ("@period", "2025Q3")));
+        AssertNoScanOfALargeTable(await PlanAsync(SqliteDataValueWriter.ExistingValuesSql([1, 2, 3]), ("@period", "2025Q3")));
     }
 
     [Fact]
     public async Task ImportReadsAWholePeriodByIndex()
     {
-        AssertNoScanOfALargeTable(await PlanAsync(DataValueImportService.ExistingValuesSql(null), ("@period", "2025Q3")));
+        AssertNoScanOfALargeTable(await PlanAsync(SqliteDataValueWriter.ExistingValuesSql(null), ("@period", "2025Q3")));
     }
 
     [Fact]
     public async Task ImportFindsLockedFormsByIndex()
     {
-        AssertNoScanOfALargeTable(await PlanAsync(DataValueImportService.LockedFormsSql(["@p0", "@p1"]), ("@p0", "2025Q3"), ("@p1", "2025Q4")));
+        AssertNoScanOfALargeTable(await PlanAsync(SqliteDataValueWriter.ApprovedFormsSql(["@p0", "@p1"]), ("@p0", "2025Q3"), ("@p1", "2025Q4")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
@@ -110,6 +111,7 @@ public class AnalyticsServiceTests : IAsyncLifetime
     [Fact]
     public async Task BadParametersAreReportedAndNothingIsAnswered()
     {
+        CultureInfo.CurrentUICulture = new CultureInfo("en-US");
         var result = await QueryAsync(["CP03", "NOPE"], ["15@2000-01-01", "99"], ["2023", "2023Q5"]);
 
         Assert.Empty(result.Rows);
@@ -123,11 +125,12 @@ public class AnalyticsServiceTests : IAsyncLifetime
     public async Task AProvinceUserReadsItsProvinceAndItsHistoryButNoOther()
     {
         var own = await QueryAsync(["CP03"], ["15", "15@2024-01-01", "10@2024-01-01"], ["2023"], scope: "15");
+        CultureInfo.CurrentUICulture = new CultureInfo("vi-VN");
         var other = await QueryAsync(["CP03"], ["01"], ["2023"], scope: "15");
         var nation = await QueryAsync(["CP03"], ["VN"], ["2023"], scope: "15");
 
         Assert.True(own.IsValid);
-        Assert.Equal(["Unit '01' is outside your scope (15)."], other.Errors);
+        Assert.Equal(["Đơn vị '01' nằm ngoài phạm vi của bạn (15)."], other.Errors);
         Assert.False(nation.IsValid);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Domain;
@@ -13,8 +14,8 @@ public class DataValueImportServiceTests : IAsyncLifetime
 {
     private TestDatabase? _database;
     private ValueStore? _store;
-    private readonly DataChangeNotifier _notifier = new();
-    private int _notifications;
+    private readonly DataChangeNotifier _notifier = new(NullLogger<DataChangeNotifier>.Instance);
+    private readonly ConcurrentQueue<ChangeSet> _published = new();
     private CultureInfo _culture = new("en-US");
 
     private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
@@ -24,11 +25,11 @@ public class DataValueImportServiceTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _store = new ValueStore(new ValueTableLoader(Database), NullLogger<ValueStore>.Instance);
-        _notifier.Changed += () =>
+        _notifier.Subscribe(changes =>
         {
-            _notifications++;
+            _published.Enqueue(changes);
             return Task.CompletedTask;
-        };
+        });
     }
 
     public async Task DisposeAsync()
@@ -38,8 +39,25 @@ public class DataValueImportServiceTests : IAsyncLifetime
             await _database.DisposeAsync();
     }
 
+    // What was published so far: a marker goes out last and, since a subscriber receives change
+    // sets in order, everything published before it has arrived when the marker does.
+    private async Task<List<ChangeSet>> PublishedAsync()
+    {
+        var marker = ChangeSet.ForTargets([], [], "marker", DateTimeOffset.MinValue);
+        _notifier.Publish(marker);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!_published.Contains(marker))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "The marker change set never arrived.");
+            await Task.Delay(5);
+        }
+        var published = _published.TakeWhile(c => c != marker).ToList();
+        _published.Clear();
+        return published;
+    }
+
     private DataValueImportService Service() =>
-        new(Database, new CatalogueCache(Database), Store, _notifier, Database.Time, NullLogger<DataValueImportService>.Instance);
+        new(new SqliteDataValueWriter(Database), new CatalogueCache(Database), Store, _notifier, Database.Time, NullLogger<DataValueImportService>.Instance);
 
     private Task<ImportReport> ImportAsync(string csv, bool dryRun = false, string? scope = null)
     {
@@ -82,9 +100,16 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal(3, audits.Count);
         Assert.All(audits, a => Assert.Equal(("analyst", AuditAction.Create), (a.Batch?.ChangedBy, a.Action)));
         Assert.Single(audits.Select(a => a.BatchId).Distinct());
-        Assert.Equal(1, _notifications);
         var element = await db.DataElements.SingleAsync(e => e.Code == "HEART_SURGERY");
         Assert.Equal(7, await Store.ReadAsync(t => t.Get(element.Id, laoCai.Id, Period.Parse("2025Q3"), null)));
+
+        var published = Assert.Single(await PublishedAsync());
+        var population = await db.DataElements.SingleAsync(e => e.Code == "POP_U5");
+        var units = await db.OrgUnits.Where(u => u.Code == "VN" || u.Code == "01" || u.Id == laoCai.Id).Select(u => u.Id).ToListAsync();
+        Assert.Equal(new[] { element.Id, population.Id }.Order(), published.DataElementIds.Order());
+        Assert.Equal(units.Order(), published.OrgUnitIds.Order());
+        Assert.Equal(["2025Q3", "2026"], published.Periods.Select(p => p.Code));
+        Assert.Equal("analyst", published.ChangedBy);
     }
 
     [Fact]
@@ -98,7 +123,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal(new ImportCount(0, 0, 0, 1), again.ImportCount);
         await using var db = Database.CreateDbContext();
         Assert.Equal(1, await db.DataValueAudits.CountAsync());
-        Assert.Equal(1, _notifications);
+        Assert.Single(await PublishedAsync());
     }
 
     [Fact]
@@ -143,7 +168,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal(column, conflict.Column);
         Assert.Contains(message, conflict.Message);
         Assert.Equal(0, await CountValuesAsync());
-        Assert.Equal(0, _notifications);
+        Assert.Empty(await PublishedAsync());
     }
 
     [Fact]
@@ -262,7 +287,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal((ImportReport.Success, true, 1), (clean.Status, clean.DryRun, clean.ImportCount.Imported));
         Assert.Equal((ImportReport.Error, true), (dirty.Status, dirty.DryRun));
         Assert.Equal(0, await CountValuesAsync());
-        Assert.Equal(0, _notifications);
+        Assert.Empty(await PublishedAsync());
     }
 
     [Fact]

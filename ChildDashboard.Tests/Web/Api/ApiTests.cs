@@ -207,7 +207,12 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await JsonOf(response)).GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Equal(3, errors.Count);
-        Assert.Contains("No unit with code '15' was open on 2000-01-01.", errors);
+        Assert.Contains("Không có đơn vị mã '15' hoạt động vào ngày 01/01/2000.", errors);
+
+        var client = factory.ClientFor("analyst");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        var english = await JsonOf(await client.GetAsync("/api/v1/analytics?indicator=NOPE&orgUnit=15@2000-01-01&period=2023Q9"));
+        Assert.Contains("No unit with code '15' was open on 2000-01-01.", english.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -75,19 +75,44 @@ public class HomePageTests : MudTestContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("td.col-code")));
         var before = ValueOf(page, "HRT01");
 
-        await using (var db = Database.CreateDbContext())
-        {
-            var value = await db.DataValues.FirstAsync(v => v.DataElement!.Code == "HEART_SURGERY" && v.Period == "2025Q4");
-            value.Value += 1000;
-            await db.SaveChangesAsync();
-            Services.GetRequiredService<ValueStore>().Apply(
-                [new StoredValue(value.DataElementId, value.OrgUnitId, Period.Parse(value.Period), value.OptionCode, value.Value)]);
-        }
-        await Services.GetRequiredService<DataChangeNotifier>().NotifyAsync();
+        await AddToStoredValueAsync("HEART_SURGERY", "2025Q4", 1000);
 
         page.WaitForAssertion(() => Assert.NotEqual(before, ValueOf(page, "HRT01")));
         var after = double.Parse(ValueOf(page, "HRT01").Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(double.Parse(before.Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture) + 1000, after);
+    }
+
+    [Fact]
+    public async Task DoesNotRenderAgainForAChangeToAnotherYear()
+    {
+        var page = Render<HomePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("td.col-code")));
+        var before = ValueOf(page, "HRT01");
+        var renders = page.RenderCount;
+
+        // The page shows 2025: a 2019 change must not make it query or render again.
+        await AddToStoredValueAsync("HEART_SURGERY", "2019Q2", 500);
+        await Task.Delay(500);
+        Assert.Equal(renders, page.RenderCount);
+
+        // The same wait sees a change to 2025 render.
+        await AddToStoredValueAsync("HEART_SURGERY", "2025Q4", 1000);
+        page.WaitForAssertion(() => Assert.NotEqual(before, ValueOf(page, "HRT01")));
+        Assert.True(page.RenderCount > renders);
+    }
+
+    // What a write does after its commit: the stored value, the analytics store, the change set.
+    private async Task AddToStoredValueAsync(string element, string period, double added)
+    {
+        await using var db = Database.CreateDbContext();
+        var value = await db.DataValues.FirstAsync(v => v.DataElement!.Code == element && v.Period == period);
+        value.Value += added;
+        await db.SaveChangesAsync();
+        Services.GetRequiredService<ValueStore>().Apply(
+            [new StoredValue(value.DataElementId, value.OrgUnitId, Period.Parse(value.Period), value.OptionCode, value.Value)]);
+        var units = await Services.GetRequiredService<CatalogueCache>().GetAsync();
+        Services.GetRequiredService<DataChangeNotifier>().Publish(ChangeSet.ForValues(
+            units.Units, [(value.DataElementId, value.OrgUnitId, Period.Parse(value.Period))], "test", DateTimeOffset.UtcNow));
     }
 
     private static string ValueOf(IRenderedComponent<HomePage> page, string indicatorCode) =>

@@ -1,0 +1,7 @@
+namespace ChildDashboard.Core.Notifications;
+
+public enum ChangeKind
+{
+    Values,
+    Targets,
+}
