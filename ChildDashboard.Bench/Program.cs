@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 // Release, and measures the questions leaders ask and the import analysts run, over HTTP.
 var repoRoot = RepoRoot();
 var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent?.Name ?? "Debug";
-var dbPath = args.Length == 1 ? args[0] : Path.Combine(repoRoot, "artifacts", "bench", "national.db");
+var dbPath = args.Length == 1 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : Path.Combine(repoRoot, "artifacts", "bench", "national.db");
 var runs = 30;
 var warmups = 100;
 var serverTimes = new List<double>();
@@ -22,6 +22,11 @@ if (configuration != "Release")
     Console.WriteLine($"Warning: this is a {configuration} build; run with -c Release for figures worth quoting.");
 
 var time = TimeProvider.System;
+if (args.Length == 1 && args[0] == "--fanout")
+{
+    await FanoutProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"));
+    return 0;
+}
 var database = new NationalDatabase(args.Length > 1 && args[0].StartsWith("--", StringComparison.Ordinal) ? args[1] : dbPath, time);
 if (args.Length > 1 && args[0] == "--import-profile")
 {
