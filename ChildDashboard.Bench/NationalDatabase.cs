@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
@@ -40,7 +39,7 @@ public sealed class NationalDatabase(string path, TimeProvider time)
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var written = BulkValueWriter.Insert((SqliteConnection)connection, Values(units, elements, options), "bench", ct);
+        var written = await BulkValueWriter.InsertAsync(connection, Values(units, elements, options), "bench", ct);
         await transaction.CommitAsync(ct);
         return written;
     }

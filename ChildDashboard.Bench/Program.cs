@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ChildDashboard.Bench;
-using Microsoft.Data.Sqlite;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Services;
@@ -182,7 +181,7 @@ static async Task<double> PlainInsertRateAsync(NationalDatabase database, List<(
     await using var transaction = await connection.BeginTransactionAsync();
     var now = DateTime.UtcNow;
     var started = Stopwatch.GetTimestamp();
-    BulkValueWriter.Insert((SqliteConnection)connection,
+    await BulkValueWriter.InsertAsync(connection,
         rows.Select(r => new BulkValueWriter.NewValue(r.ElementId, r.UnitId, Period.Parse(r.Period), r.Option, r.Value, now)), "plain", CancellationToken.None);
     await transaction.CommitAsync();
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

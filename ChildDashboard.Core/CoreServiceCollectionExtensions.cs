@@ -4,8 +4,6 @@ using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
 using ChildDashboard.Core.Services;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,18 +11,10 @@ namespace ChildDashboard.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    public const string DefaultConnectionString = "Data Source=App_Data/childdashboard.db";
-
-    // Registers the database, seeding and the use-case services. Relative SQLite paths are taken
-    // from contentRoot so that the database lands in the same place whatever the working directory.
+    // Registers the database, seeding and the use-case services.
     public static IServiceCollection AddChildDashboardCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new NotSupportedException($"Database:Provider '{provider}' is not supported yet; use Sqlite.");
-
-        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteTuning()));
+        services.AddChildDashboardDatabase(configuration, contentRoot);
         services.AddSingleton(TimeProvider.System);
         return services.AddChildDashboardServices(configuration);
     }
@@ -44,23 +34,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ValueStore>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
-        services.AddSingleton<IDataValueWriter, SqliteDataValueWriter>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
         services.AddSingleton<DataValueExportService>();
         return services;
-    }
-
-    public static string SqliteConnectionString(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
-        {
-            builder.DataSource = Path.GetFullPath(path, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource) ?? contentRoot);
-        }
-        return builder.ToString();
     }
 }

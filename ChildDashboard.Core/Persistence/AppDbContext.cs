@@ -5,8 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildDashboard.Core.Persistence;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+// The SQLite context (the embedded default); PostgresAppDbContext is the same model on PostgreSQL,
+// with its own migrations.
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<DataElement> DataElements => Set<DataElement>();

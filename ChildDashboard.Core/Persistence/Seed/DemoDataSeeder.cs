@@ -1,6 +1,4 @@
-using System.Data.Common;
 using ChildDashboard.Core.Domain;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildDashboard.Core.Persistence.Seed;
@@ -31,52 +29,29 @@ public sealed class DemoDataSeeder(TimeProvider time)
         var model = new DemoDataModel(units, FirstQuarter, lastQuarter);
         var now = time.GetUtcNow().UtcDateTime;
 
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            var written = InsertValues((SqliteConnection)connection, model.Values(elements), elementIds, now, ct);
-            await InsertFormsAsync(connection, transaction, units, model, lastQuarter, now, ct);
-            await transaction.CommitAsync(ct);
-            return written;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var written = await InsertValuesAsync(db, model.Values(elements), elementIds, now, ct);
+        db.ReportForms.AddRange(Forms(units, model, lastQuarter, now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return written;
     }
 
-    private static int InsertValues(
-        SqliteConnection connection, IEnumerable<DemoValue> values, Dictionary<string, int> elementIds, DateTime now, CancellationToken ct)
+    private static Task<int> InsertValuesAsync(
+        AppDbContext db, IEnumerable<DemoValue> values, Dictionary<string, int> elementIds, DateTime now, CancellationToken ct)
     {
         var rows = values.Select(v =>
         {
             var reported = v.Period.End.AddDays(10).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
             return new BulkValueWriter.NewValue(elementIds[v.ElementCode], v.Unit.Id, v.Period, v.OptionCode, v.Value, Min(reported, now));
         });
-        return BulkValueWriter.Insert(connection, rows, DemoData.UserName, ct);
+        return BulkValueWriter.InsertAsync(db.Database.GetDbConnection(), rows, DemoData.UserName, ct);
     }
 
     // Older quarters are approved; the last one is a mix of approved, submitted and draft forms.
-    private static async Task InsertFormsAsync(
-        DbConnection connection, DbTransaction transaction, OrgUnitDirectory units, DemoDataModel model,
-        Period lastQuarter, DateTime now, CancellationToken ct)
+    private static IEnumerable<ReportForm> Forms(OrgUnitDirectory units, DemoDataModel model, Period lastQuarter, DateTime now)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO ReportForms (OrgUnitId, Period, Status, SubmittedAtUtc, SubmittedBy, ApprovedAtUtc, ApprovedBy, Version)
-            VALUES ($unit, $period, $status, $submitted, $by, $approved, $approvedBy, 0)
-            """;
-        var unit = AddParameter(command, "$unit");
-        var period = AddParameter(command, "$period");
-        var status = AddParameter(command, "$status");
-        var submitted = AddParameter(command, "$submitted");
-        var by = AddParameter(command, "$by");
-        var approved = AddParameter(command, "$approved");
-        var approvedBy = AddParameter(command, "$approvedBy");
-
         for (var quarter = FirstQuarter; quarter.CompareTo(lastQuarter) <= 0; quarter = quarter.Next())
         {
             foreach (var province in units.OpenOn(quarter.Start, 2).Where(p => !model.IsMissingReport(p, quarter)))
@@ -86,25 +61,19 @@ public sealed class DemoDataSeeder(TimeProvider time)
                     : draw < 0.8 ? FormStatus.Submitted
                     : FormStatus.Draft;
                 var submittedAt = Min(quarter.End.AddDays(5 + (int)(draw * 20)).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), now);
-                unit.Value = province.Id;
-                period.Value = quarter.Code;
-                status.Value = state.ToString();
-                submitted.Value = state == FormStatus.Draft ? DBNull.Value : submittedAt;
-                by.Value = state == FormStatus.Draft ? DBNull.Value : DemoData.UserName;
-                approved.Value = state == FormStatus.Approved ? Min(submittedAt.AddDays(7), now) : DBNull.Value;
-                approvedBy.Value = state == FormStatus.Approved ? DemoData.UserName : DBNull.Value;
-                await command.ExecuteNonQueryAsync(ct);
+                yield return new ReportForm
+                {
+                    OrgUnitId = province.Id,
+                    Period = quarter.Code,
+                    Status = state,
+                    SubmittedAtUtc = state == FormStatus.Draft ? null : submittedAt,
+                    SubmittedBy = state == FormStatus.Draft ? null : DemoData.UserName,
+                    ApprovedAtUtc = state == FormStatus.Approved ? Min(submittedAt.AddDays(7), now) : null,
+                    ApprovedBy = state == FormStatus.Approved ? DemoData.UserName : null,
+                };
             }
         }
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
-
-    private static DbParameter AddParameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 }

@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildDashboard.Core.Persistence;
+
+// The database behind IDbContextFactory<AppDbContext> and the import writer: SQLite (the embedded
+// default) or PostgreSQL. Nothing outside Persistence knows which one it is.
+public static class PersistenceServiceCollectionExtensions
+{
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/childdashboard.db";
+
+    public static IServiceCollection AddChildDashboardDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        switch (Provider(configuration))
+        {
+            case DatabaseProvider.PostgreSQL:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Database:Provider is PostgreSQL: set ConnectionStrings:Default (e.g. Host=localhost;Database=childdashboard;Username=...;Password=...).");
+                services.AddPooledDbContextFactory<PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+                services.AddSingleton<IDbContextFactory<AppDbContext>, PostgresContextFactory>();
+                services.AddSingleton<IDataValueWriter, PostgresDataValueWriter>();
+                break;
+            default:
+                var sqlite = SqliteConnectionString(connectionString ?? DefaultSqliteConnectionString, contentRoot);
+                services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteTuning()));
+                services.AddSingleton<IDataValueWriter, SqliteDataValueWriter>();
+                break;
+        }
+        return services;
+    }
+
+    public static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(name))
+            return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider '{name}' is not known: use Sqlite or PostgreSQL.");
+    }
+
+    // Relative SQLite paths are taken from the content root, so that the database lands in the
+    // same place whatever the working directory.
+    public static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = Path.GetFullPath(path, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource) ?? contentRoot);
+        }
+        return builder.ToString();
+    }
+}
