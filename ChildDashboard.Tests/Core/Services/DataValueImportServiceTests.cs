@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChildDashboard.Tests.Core.Services;
 
-public class DataValueImportServiceTests : IAsyncLifetime
+public abstract class DataValueImportServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private ValueStore? _store;
@@ -23,7 +23,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider: provider);
         _store = new ValueStore(new ValueTableLoader(Database), NullLogger<ValueStore>.Instance);
         _notifier.Subscribe(changes =>
         {
@@ -57,7 +57,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
     }
 
     private DataValueImportService Service() =>
-        new(new SqliteDataValueWriter(Database), new CatalogueCache(Database), Store, _notifier, Database.Time, NullLogger<DataValueImportService>.Instance);
+        new(Database.Writer(), new CatalogueCache(Database), Store, _notifier, Database.Time, NullLogger<DataValueImportService>.Instance);
 
     private Task<ImportReport> ImportAsync(string csv, bool dryRun = false, string? scope = null)
     {
@@ -86,7 +86,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
 
     private const string Header = "dataelement,period,orgunit,categoryoptioncombo,value,comment,deleted\n";
 
-    [Fact]
+    [SkippableFact]
     public async Task ImportsNewValuesWithAnAuditTrailAndTellsTheDashboards()
     {
         var report = await ImportAsync(Header + "HEART_SURGERY,2025Q3,15,MALE,4,,\nHEART_SURGERY,2025Q3,15,FEMALE,3,,\nPOP_U5,2026,01,,120000,,\n");
@@ -112,7 +112,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal("analyst", published.ChangedBy);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReimportingTheSameRowsChangesNothing()
     {
         const string csv = Header + "HEART_SURGERY,2025Q3,15,MALE,4,ghi chú,\n";
@@ -126,7 +126,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Single(await PublishedAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdatesAndDeletesAreAuditedWithTheOldValue()
     {
         await ImportAsync(Header + "HEART_SURGERY,2025Q3,15,MALE,4,,\nHEART_SURGERY,2025Q3,15,FEMALE,3,,\n");
@@ -143,7 +143,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal((3.0, (double?)null, "FEMALE"), (delete.OldValue, delete.NewValue, delete.OptionCode));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("NOPE,2025Q3,15,,1,,", "dataelement", "Unknown data element 'NOPE'.")]
     [InlineData("HEART_SURGERY,2025Q5,15,MALE,1,,", "period", "'2025Q5' is not a period")]
     [InlineData("HEART_SURGERY,2025,15,MALE,1,,", "period", "HEART_SURGERY is reported quarterly")]
@@ -171,7 +171,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Empty(await PublishedAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ADuplicateKeyInOneFileIsRejected()
     {
         var report = await ImportAsync(Header + "HEART_SURGERY,2025Q3,15,MALE,4,,\nHEART_SURGERY,2025Q3,15,male,5,,\n");
@@ -181,7 +181,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Contains("Duplicate of row 2", conflict.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task YenBaiIsCodeFifteenBeforeTheMerger()
     {
         var report = await ImportAsync(Header + "HEART_SURGERY,2025Q2,15,MALE,4,,\n");
@@ -191,7 +191,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal("Yên Bái", (await db.DataValues.Include(v => v.OrgUnit).SingleAsync()).OrgUnit?.NameVi);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AProvinceUserCannotWriteAnotherProvince()
     {
         var report = await ImportAsync(Header + "HEART_SURGERY,2025Q3,01,MALE,4,,\nHEART_SURGERY,2025Q3,79,MALE,4,,\n", scope: "01");
@@ -201,7 +201,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Contains("outside your scope", conflict.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnApprovedFormIsLocked()
     {
         await using (var db = Database.CreateDbContext())
@@ -217,7 +217,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.All(report.Conflicts, c => Assert.Contains("approved and locked", c.Message));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReimportingAnApprovedQuarterUnchangedPasses()
     {
         await ImportAsync(Header + "HEART_SURGERY,2025Q4,01,MALE,4,,\n");
@@ -235,7 +235,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Contains("approved and locked", Assert.Single(changed.Conflicts).Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AValidationRuleErrorBlocksTheImport()
     {
         var report = await ImportAsync(Header + "CL_IDENTIFIED,2025Q3,01,MALE,10,,\nCL_IDENTIFIED,2025Q3,01,FEMALE,5,,\nCL_AT_RISK,2025Q3,01,,5,,\nCL_SUPPORTED,2025Q3,01,,21,,\n");
@@ -247,7 +247,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal(0, await CountValuesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DeletingTheLastValueOfARuleSideSkipsTheRule()
     {
         await ImportAsync(Header + "ABUSE_CHILDREN,2025Q3,01,MALE,10,,\nABUSE_SUPPORTED,2025Q3,01,,5,,\n");
@@ -258,7 +258,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal(1, report.ImportCount.Deleted);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheFilesStoredByGoesToTheAuditAndTheValueRecordsTheImporter()
     {
         await ImportAsync(Header.Replace(",deleted", ",storedby") + "HEART_SURGERY,2025Q3,15,MALE,4,,nguyen.van.a\n");
@@ -268,7 +268,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal("nguyen.van.a", (await db.DataValueAudits.SingleAsync()).StoredBy);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ValidationRulesSeeTheValuesAlreadyStored()
     {
         await ImportAsync(Header + "CL_IDENTIFIED,2025Q3,01,MALE,10,,\nCL_SUPPORTED,2025Q3,01,,8,,\n");
@@ -278,7 +278,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Contains("VR01", Assert.Single(lowered.Conflicts).Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ADryRunChecksAndCountsButWritesNothing()
     {
         var clean = await ImportAsync(Header + "HEART_SURGERY,2025Q3,15,MALE,4,,\n", dryRun: true);
@@ -290,7 +290,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Empty(await PublishedAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MessagesAreVietnameseByDefault()
     {
         _culture = new CultureInfo("vi-VN");
@@ -300,3 +300,7 @@ public class DataValueImportServiceTests : IAsyncLifetime
         Assert.Equal("Giá trị không được âm.", Assert.Single(report.Conflicts).Message);
     }
 }
+
+public sealed class DataValueImportServiceOnSqliteTests() : DataValueImportServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class DataValueImportServiceOnPostgresTests() : DataValueImportServiceTests(DatabaseProvider.PostgreSQL);
