@@ -47,7 +47,8 @@ public static class RequestBody
         {
             return (null, TooLarge(maxBytes));
         }
-        catch (Exception e) when (e is FormatException or JsonException or DecoderFallbackException or InvalidDataException)
+        // A malformed CSV file is not here: it is a conflict where it breaks (409), like any rejected row.
+        catch (Exception e) when (e is JsonException or DecoderFallbackException or InvalidDataException)
         {
             return (null, Problems.Result(400, "Unreadable body", e is DecoderFallbackException ? "The text is not UTF-8." : e.Message));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChildDashboard.Core.Exchange;
 
 namespace ChildDashboard.Tests.Core.Exchange;
@@ -5,6 +6,21 @@ namespace ChildDashboard.Tests.Core.Exchange;
 public class DataValueCsvTests
 {
     private static (List<DataValueRow> Rows, List<ImportConflict> Conflicts) Read(string csv) => DataValueCsv.Read(new StringReader(csv));
+
+    // Conflict messages are made in the culture of the moment the file is read.
+    private static List<ImportConflict> Conflicts(string csv, string culture)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        try
+        {
+            return Read(csv).Conflicts;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
 
     [Fact]
     public void ReadsDhis2ColumnsInAnyOrderWithABom()
@@ -46,6 +62,15 @@ public class DataValueCsvTests
     }
 
     [Fact]
+    public void ASemicolonSeparatedFileIsNotGuessedButRefused()
+    {
+        var (rows, conflicts) = Read("dataelement;period;orgunit;value\nA;2025;01;1\n");
+
+        Assert.Empty(rows);
+        Assert.Contains(conflicts, c => c.Row == 1 && c.Column == "dataelement;period;orgunit;value");
+    }
+
+    [Fact]
     public void AColumnTwiceIsAnError()
     {
         var (rows, conflicts) = Read("dataelement,period,orgunit,value,comment,cmt\nA,2025,01,1,a,b\n");
@@ -55,17 +80,103 @@ public class DataValueCsvTests
     }
 
     [Fact]
-    public void ARowWithTheWrongNumberOfFieldsIsRejected()
+    public void ARowWithTooFewFieldsNamesTheFirstColumnItLacks()
     {
-        var (_, conflicts) = Read("dataelement,period,orgunit,value\nA,2025,01\n");
+        var (rows, conflicts) = Read("dataelement,period,orgunit,value\nA,2025,01\nB,2025,01,2\n");
 
         Assert.Equal(2, Assert.Single(conflicts).Row);
+        Assert.Equal("B", Assert.Single(rows).DataElement);
+        Assert.Equal(new ImportConflict(2, "value", "A,2025,01", "The row has 3 fields; the header has 4: column 4 (value) is missing."),
+            Assert.Single(Conflicts("dataelement,period,orgunit,value\nA,2025,01\n", "en-US")));
     }
 
     [Fact]
-    public void AnUnclosedQuoteIsAFormatError()
+    public void ARowWithTooManyFieldsIsRejected()
     {
-        Assert.Throws<FormatException>(() => Read("dataelement,period,orgunit,value\nA,2025,01,\"1\n"));
+        var conflict = Assert.Single(Conflicts("dataelement,period,orgunit,value\nA,2025,01,1,x\n", "vi-VN"));
+
+        Assert.Equal(new ImportConflict(2, "", "A,2025,01,1,x", "Dòng có 5 cột, tiêu đề có 4: cột 5 không có tên trong tiêu đề."), conflict);
+    }
+
+    [Fact]
+    public void AMalformedFileIsOneConflictWhereItBreaksAndGivesNoRows()
+    {
+        const string csv = "dataelement,period,orgunit,value\nA,2025,01,1\nB,2025,01,\"2\"x\nC,2025,01,\"3\n";
+
+        var (rows, conflicts) = Read(csv);
+
+        Assert.Empty(rows);
+        Assert.Equal(new ImportConflict(3, "value", "\"2\"x",
+            "Malformed CSV at row 3, column 4 (value): there is text right after the closing quote. A quote inside a value must be doubled (\"\"). The rest of the file was not read."),
+            Assert.Single(Conflicts(csv, "en-US")));
+        Assert.StartsWith("Tệp CSV bị lỗi ở dòng 3, cột 4 (value):", Assert.Single(Conflicts(csv, "vi-VN")).Message);
+    }
+
+    [Fact]
+    public void AnUnclosedQuoteIsAConflictThatEchoesAShortValue()
+    {
+        var (rows, conflicts) = Read("dataelement,period,orgunit,value\nA,2025,01,\"1\n" + string.Concat(Enumerable.Repeat("B,2025,01,2\n", 100)));
+
+        Assert.Empty(rows);
+        var conflict = Assert.Single(conflicts);
+        Assert.Equal((2, "value"), (conflict.Row, conflict.Column));
+        Assert.Equal(201, conflict.Value?.Length);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData("\r\n\r\n")]
+    public void AnEmptyFileIsRefused(string csv)
+    {
+        Assert.Equal(new ImportConflict(1, "", null, "The file is empty: a header row is required."), Assert.Single(Conflicts(csv, "en-US")));
+        Assert.Equal("Tệp trống: cần có dòng tiêu đề.", Assert.Single(Conflicts(csv, "vi-VN")).Message);
+    }
+
+    [Fact]
+    public void AHeaderAloneIsAFileWithoutRows()
+    {
+        var (rows, conflicts) = Read("dataelement,period,orgunit,value");
+
+        Assert.Empty(rows);
+        Assert.Empty(conflicts);
+    }
+
+    [Fact]
+    public void BlankLinesAtTheEndAreIgnored()
+    {
+        var (rows, conflicts) = Read("dataelement,period,orgunit,value\r\nA,2025,01,1\r\n\r\n\r\n");
+
+        Assert.Empty(conflicts);
+        Assert.Single(rows);
+    }
+
+    [Fact]
+    public void ABlankLineBeforeTheEndIsAConflictAndTheRowsAfterItKeepTheirNumbers()
+    {
+        const string csv = "dataelement,period,orgunit,value\nA,2025,01,1\n\nB,2025,01,2\n";
+
+        var (rows, _) = Read(csv);
+
+        Assert.Equal([2, 4], rows.Select(r => r.Row));
+        Assert.Equal(new ImportConflict(3, "", null, "Row 3 is blank; blank lines are only allowed at the end of the file."), Assert.Single(Conflicts(csv, "en-US")));
+        Assert.Equal("Dòng 3 trống; dòng trống chỉ được phép ở cuối tệp.", Assert.Single(Conflicts(csv, "vi-VN")).Message);
+    }
+
+    [Fact]
+    public void AHeaderCellWithoutANameIsAConflict()
+    {
+        var conflict = Assert.Single(Conflicts("dataelement,period,,orgunit,value\nA,2025,x,01,1\n", "en-US"));
+
+        Assert.Equal(new ImportConflict(1, "", "", "Column 3 of the header has no name."), conflict);
+    }
+
+    [Fact]
+    public void AMissingRequiredColumnIsAConflict()
+    {
+        var conflict = Assert.Single(Conflicts("dataelement,period,value\nA,2025,1\n", "en-US"));
+
+        Assert.Equal(new ImportConflict(1, "orgunit", null, "The required column 'orgunit' is missing."), conflict);
     }
 
     [Fact]

@@ -72,6 +72,24 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task AMalformedCsvIsOneConflictWithItsRowAndColumnAndWritesNothing()
+    {
+        var client = factory.ClientFor("analyst");
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-US"));
+
+        var response = await client.PostAsync("/api/v1/dataValueSets", Csv(Header + "HEART_SURGERY,2022Q3,01,MALE,3\nHEART_SURGERY,2022Q3,01,FEMALE,\"4\"4\n"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var conflict = Assert.Single((await JsonOf(response)).GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(3, conflict.GetProperty("row").GetInt32());
+        Assert.Equal("value", conflict.GetProperty("column").GetString());
+        Assert.Equal("\"4\"4", conflict.GetProperty("value").GetString());
+        Assert.StartsWith("Malformed CSV at row 3, column 5 (value): there is text right after the closing quote.", conflict.GetProperty("message").GetString());
+        var stored = await client.GetFromJsonAsync<JsonElement>("/api/v1/dataValueSets?orgUnit=01&period=2022Q3");
+        Assert.Equal(0, stored.GetProperty("dataValues").GetArrayLength());
+    }
+
+    [Fact]
     public async Task ConflictMessagesFollowAcceptLanguage()
     {
         var client = factory.ClientFor("analyst");
