@@ -54,6 +54,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<ApiPrincipalCache>();
+        services.AddSingleton<BasicCredentialCache>();
         services.AddHostedService<AnalyticsWarmUp>();
         return services;
     }
