@@ -50,7 +50,8 @@ public static class WebServiceCollectionExtensions
 
         // Every page and endpoint needs a signed-in user unless it says otherwise.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddApiPolicies();
 
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<ApiPrincipalCache>();

@@ -77,7 +77,7 @@ public sealed class ApiAuthenticationHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this request.");
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ApiPolicies.ForbiddenDetail(Context.GetEndpoint()));
 
     private static bool TryDecodeBasic(string encoded, out string userName, out string password)
     {

@@ -12,12 +12,9 @@ public static class DataValueSetsEndpoints
     {
         api.MapPost("/dataValueSets", async (HttpContext http, bool? dryRun, DataValueImportService imports, CatalogueCache catalogues,
             IOptions<ImportOptions> limits, CancellationToken ct) =>
-        {
-            if (!ApiUser.MayWriteData(http.User))
-                return Problems.Result(403, "Forbidden", "Your role may read data but not write it.");
-            return await ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
-                DataValueCsv.Read, DataValueJson.Read, imports.ImportAsync, ct);
-        });
+            await ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
+                DataValueCsv.Read, DataValueJson.Read, imports.ImportAsync, ct))
+            .RequireAuthorization(ApiPolicies.WriteData);
 
         api.MapGet("/dataValueSets", async (HttpContext http, bool? children, DataValueExportService exports, CatalogueCache catalogues, CancellationToken ct) =>
         {
