@@ -26,6 +26,7 @@ public static class WebServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiAuthenticationHandler>(ApiAuthenticationHandler.SchemeName, null);
         services.AddAuthentication().AddIdentityCookies();
         services.AddProblemDetails();
+        services.AddApiDocumentation();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.ConfigureApplicationCookie(cookie =>
         {
