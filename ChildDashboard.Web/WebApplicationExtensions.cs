@@ -1,6 +1,7 @@
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
 using ChildDashboard.Web.Components;
+using ChildDashboard.Web.Health;
 using ChildDashboard.Web.Localization;
 
 namespace ChildDashboard.Web;
@@ -26,6 +27,7 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapApiDocumentation();
+        app.MapHealthProbes();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

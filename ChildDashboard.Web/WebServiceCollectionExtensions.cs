@@ -3,6 +3,7 @@ using ChildDashboard.Core.Persistence;
 using System.Text.Json.Serialization;
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
+using ChildDashboard.Web.Health;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -27,6 +28,7 @@ public static class WebServiceCollectionExtensions
         services.AddAuthentication().AddIdentityCookies();
         services.AddProblemDetails();
         services.AddApiDocumentation();
+        services.AddHealthProbes();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.ConfigureApplicationCookie(cookie =>
         {
