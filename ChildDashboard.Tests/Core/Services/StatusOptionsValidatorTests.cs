@@ -1,6 +1,7 @@
+using ChildDashboard.Core.Services;
 using ChildDashboard.Core.Analytics;
 
-namespace ChildDashboard.Tests.Core.Analytics;
+namespace ChildDashboard.Tests.Core.Services;
 
 public class StatusOptionsValidatorTests
 {

@@ -1,7 +1,8 @@
 using System.Globalization;
+using ChildDashboard.Core.Analytics;
 using Microsoft.Extensions.Options;
 
-namespace ChildDashboard.Core.Analytics;
+namespace ChildDashboard.Core.Services;
 
 // Margins outside these bounds would make every status meaningless without any error, so a wrong
 // setting (say Status__OnTrackMargin=10 meant as 10 %) stops the app at start, naming the key.
