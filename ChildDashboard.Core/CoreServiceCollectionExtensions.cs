@@ -6,6 +6,7 @@ using ChildDashboard.Core.Persistence.Seed;
 using ChildDashboard.Core.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChildDashboard.Core;
 
@@ -27,8 +28,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReferenceDataSeeder>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
-        services.Configure<StatusOptions>(configuration.GetSection("Status"));
-        services.Configure<ImportOptions>(configuration.GetSection("Import"));
+        services.AddOptions<StatusOptions>().Bind(configuration.GetSection("Status")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StatusOptions>, StatusOptionsValidator>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<ValueTableLoader>();
         services.AddSingleton<ValueStore>();

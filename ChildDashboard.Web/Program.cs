@@ -2,6 +2,7 @@ using ChildDashboard.Core;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Web;
 using ChildDashboard.Web.Account;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -14,6 +15,8 @@ builder.Services.AddChildDashboardWeb(builder.Configuration);
 
 var app = builder.Build();
 
+// Settings are checked before anything touches the database: a wrong one stops the app, naming its key.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 await app.Services.GetRequiredService<AccountSeeder>().SeedAsync();
 

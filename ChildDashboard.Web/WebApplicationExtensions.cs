@@ -1,6 +1,7 @@
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
 using ChildDashboard.Web.Components;
+using ChildDashboard.Web.Health;
 using ChildDashboard.Web.Localization;
 
 namespace ChildDashboard.Web;
@@ -25,6 +26,8 @@ public static class WebApplicationExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApi();
+        app.MapApiDocumentation();
+        app.MapHealthProbes();
         app.MapCultureEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

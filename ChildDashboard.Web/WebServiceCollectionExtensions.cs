@@ -3,6 +3,7 @@ using ChildDashboard.Core.Persistence;
 using System.Text.Json.Serialization;
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
+using ChildDashboard.Web.Health;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -26,6 +27,8 @@ public static class WebServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiAuthenticationHandler>(ApiAuthenticationHandler.SchemeName, null);
         services.AddAuthentication().AddIdentityCookies();
         services.AddProblemDetails();
+        services.AddApiDocumentation();
+        services.AddHealthProbes();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -50,10 +53,12 @@ public static class WebServiceCollectionExtensions
 
         // Every page and endpoint needs a signed-in user unless it says otherwise.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddApiPolicies();
 
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<ApiPrincipalCache>();
+        services.AddSingleton<BasicCredentialCache>();
         services.AddHostedService<AnalyticsWarmUp>();
         return services;
     }

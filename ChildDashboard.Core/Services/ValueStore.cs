@@ -15,6 +15,9 @@ public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logg
     private List<StoredValue>? _pending;
     private ValueTable? _table;
 
+    // Whether the values are in memory yet (the readiness probe waits for it).
+    public bool IsLoaded => _table is not null;
+
     public async Task<T> ReadAsync<T>(Func<ValueTable, T> read, CancellationToken ct = default)
     {
         var table = _table ?? await LoadAsync(ct);

@@ -1,26 +1,40 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using ChildDashboard.Core.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChildDashboard.Web.Api;
 
 public static class AnalyticsEndpoints
 {
     public static void MapAnalytics(this RouteGroupBuilder api) =>
-        api.MapGet("/analytics", async (HttpContext http, AnalyticsService analytics, CatalogueCache catalogues, CancellationToken ct) =>
-        {
-            var catalogue = await catalogues.GetAsync();
-            var scope = ApiUser.ScopeUnit(http.User, catalogue);
-            var query = new AnalyticsQuery(
-                http.Request.Query["indicator"].OfType<string>().ToList(),
-                http.Request.Query["orgUnit"].OfType<string>().ToList(),
-                http.Request.Query["period"].OfType<string>().ToList());
-            var started = Stopwatch.GetTimestamp();
-            var result = await analytics.QueryAsync(query, scope, ct);
-            // How long the arithmetic took, apart from sign-in and serialisation (W3C Server-Timing).
-            http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"analytics;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1}");
-            return result.IsValid
-                ? Results.Json(new { rows = result.Rows })
-                : Problems.Result(400, "Bad query", string.Join(" ", result.Errors), result.Errors);
-        });
+        api.MapGet("/analytics", GetAsync)
+            .WithName("GetAnalytics")
+            .WithTags("Analytics")
+            .WithSummary("Indicator values, progress and status for each (indicator, unit, period)")
+            .WithDescription("""
+                One row per combination of the parameters, each of which may repeat. Numbers are at full precision; `value`,
+                `progress` and the like are null where there is no value, and `partial` is true for a period not over yet.
+                The `Server-Timing` header says how long the arithmetic took.
+                """)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+    private static async Task<Results<Ok<AnalyticsResponse>, ProblemHttpResult>> GetAsync(
+        HttpContext http, AnalyticsService analytics, CatalogueCache catalogues,
+        [Description("An indicator code (`CP03`), or `ALL`. Repeat for several.")] string[] indicator,
+        [Description("A unit code (`15`: the unit open today, else the last one of that code) or `CODE@YYYY-MM-DD` (`15@2024-01-01`: the unit open on that date); echoed in the answer. Repeat for several.")] string[] orgUnit,
+        [Description("A period (`2023`, `2025Q3`). Repeat for several.")] string[] period,
+        CancellationToken ct)
+    {
+        var catalogue = await catalogues.GetAsync();
+        var scope = ApiUser.ScopeUnit(http.User, catalogue);
+        var started = Stopwatch.GetTimestamp();
+        var result = await analytics.QueryAsync(new AnalyticsQuery(indicator, orgUnit, period), scope, ct);
+        // How long the arithmetic took, apart from sign-in and serialisation (W3C Server-Timing).
+        http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"analytics;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1}");
+        return result.IsValid
+            ? TypedResults.Ok(new AnalyticsResponse(result.Rows))
+            : Problems.Result(400, "Bad query", string.Join(" ", result.Errors), result.Errors);
+    }
 }

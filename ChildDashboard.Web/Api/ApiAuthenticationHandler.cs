@@ -14,7 +14,8 @@ namespace ChildDashboard.Web.Api;
 // name and password. The principal carries the same roles and scope as a browser session.
 public sealed class ApiAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ApiTokenService tokens, ApiPrincipalCache cache)
+    UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ApiTokenService tokens, ApiPrincipalCache cache,
+    BasicCredentialCache basicCredentials)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Api";
@@ -47,6 +48,8 @@ public sealed class ApiAuthenticationHandler(
     {
         if (!TryDecodeBasic(credentials, out var userName, out var password))
             return AuthenticateResult.Fail("Malformed Basic credentials.");
+        if (await basicCredentials.FindAsync(userName, password, Context.RequestAborted) is { } known)
+            return Success(known);
         var user = await users.FindByNameAsync(userName);
         if (user is null || await users.IsLockedOutAsync(user))
             return AuthenticateResult.Fail("Wrong user name or password.");
@@ -56,7 +59,9 @@ public sealed class ApiAuthenticationHandler(
             return AuthenticateResult.Fail("Wrong user name or password.");
         }
         await users.ResetAccessFailedCountAsync(user);
-        return Success(await principals.CreateAsync(user));
+        var principal = await principals.CreateAsync(user);
+        basicCredentials.Add(userName, password, user, principal);
+        return Success(principal);
     }
 
     private static AuthenticateResult Success(ClaimsPrincipal principal) =>
@@ -72,7 +77,7 @@ public sealed class ApiAuthenticationHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this request.");
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ApiPolicies.ForbiddenDetail(Context.GetEndpoint()));
 
     private static bool TryDecodeBasic(string encoded, out string userName, out string password)
     {

@@ -10,7 +10,8 @@ public static class ApiEndpoints
     {
         var api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiAuthenticationHandler.SchemeName })
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapDataValueSets();
         api.MapAnalytics();
         api.MapTargets();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using ChildDashboard.Core.Domain;
-using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Services;
 using ChildDashboard.Web.Account;
 
@@ -21,9 +20,4 @@ public static class ApiUser
 
     public static OrgUnit? ScopeUnit(ClaimsPrincipal user, Catalogue catalogue) =>
         ScopeUnitId(user, catalogue) is { } id ? catalogue.Units[id] : null;
-
-    public static bool MayWriteData(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.DataEntry);
-
-    public static bool MayWriteTargets(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Analyst);
 }

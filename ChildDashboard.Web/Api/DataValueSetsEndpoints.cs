@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace ChildDashboard.Web.Api;
 
@@ -10,41 +13,94 @@ public static class DataValueSetsEndpoints
 {
     public static void MapDataValueSets(this RouteGroupBuilder api)
     {
-        api.MapPost("/dataValueSets", async (HttpContext http, bool? dryRun, DataValueImportService imports, CatalogueCache catalogues,
-            IOptions<ImportOptions> limits, CancellationToken ct) =>
-        {
-            if (!ApiUser.MayWriteData(http.User))
-                return Problems.Result(403, "Forbidden", "Your role may read data but not write it.");
-            return await ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
-                DataValueCsv.Read, DataValueJson.Read, imports.ImportAsync, ct);
-        });
+        api.MapPost("/dataValueSets", ImportAsync)
+            .RequireAuthorization(ApiPolicies.WriteData)
+            .WithName("ImportDataValues")
+            .WithTags("Data values")
+            .WithSummary("Import data values (CSV, DHIS2 JSON, or a file in a form), all or nothing")
+            .WithDescription("""
+                CSV columns are DHIS2's (`dataelement, period, orgunit, categoryoptioncombo, value`, optionally `attributeoptioncombo,
+                storedby, lastupdated, comment, followup, deleted`), in any order. A file with any rejected row writes nothing and
+                answers 409 with every conflict (row, column, value, message in the language of `Accept-Language`). Needs the
+                Admin, Analyst or DataEntry role; values outside the caller's unit are rejected.
+                """)
+            .AcceptsImportBody(DhisJsonSchema())
+            .ProducesImportAnswers();
 
-        api.MapGet("/dataValueSets", async (HttpContext http, bool? children, DataValueExportService exports, CatalogueCache catalogues, CancellationToken ct) =>
-        {
-            var catalogue = await catalogues.GetAsync();
-            var scope = ApiUser.ScopeUnit(http.User, catalogue);
-            var query = new DataValueExportService.Query(
-                http.Request.Query["orgUnit"].OfType<string>().ToList(), http.Request.Query["period"].OfType<string>().ToList(),
-                http.Request.Query["dataElement"].OfType<string>().ToList(), children ?? false);
-            var result = await exports.ExportAsync(query, scope, ct);
-            if (result.Errors.Count > 0)
-                return Problems.Result(400, "Bad query", string.Join(" ", result.Errors), result.Errors);
+        api.MapGet("/dataValueSets", ExportAsync)
+            .WithName("ExportDataValues")
+            .WithTags("Data values")
+            .WithSummary("The stored values, as JSON or (with `Accept: text/csv`) as CSV")
+            .WithDescription("Values as stored, for the units and periods asked (a year includes its quarters and months). Importing the CSV back changes nothing.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                if (operation.Responses?.GetValueOrDefault("200")?.Content is { } content)
+                    content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The eleven columns of a DHIS2 export." } };
+                return Task.CompletedTask;
+            })
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
 
-            if (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+    // What DataValueJson reads: fewer fields are required than the export writes, and numbers may be numbers.
+    private static OpenApiSchema DhisJsonSchema()
+    {
+        static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "dataValues" },
+            Properties = new Dictionary<string, IOpenApiSchema>
             {
-                var csv = new StringWriter(CultureInfo.InvariantCulture);
-                DataValueCsv.Write(csv, result.Values);
-                return Results.Text(csv.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
-            }
-            return Results.Json(new
-            {
-                dataValues = result.Values.Select(v => new
+                ["dataValues"] = new OpenApiSchema
                 {
-                    dataElement = v.DataElement, period = v.Period, orgUnit = v.OrgUnit, categoryOptionCombo = v.CategoryOptionCombo,
-                    value = v.Value.ToString("R", CultureInfo.InvariantCulture), storedBy = v.StoredBy,
-                    lastUpdated = v.LastUpdatedUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), comment = v.Comment,
-                }),
-            });
-        });
+                    Type = JsonSchemaType.Array,
+                    Items = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "dataElement", "period", "orgUnit" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["dataElement"] = Text("Data element code."),
+                            ["period"] = Text("Period code of the element's period type (`2025Q3`, `2025`)."),
+                            ["orgUnit"] = Text("Unit code, resolved on the period's first day."),
+                            ["categoryOptionCombo"] = Text("`MALE`, `FEMALE`…; empty or `default` for an element without options."),
+                            ["value"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Number, Description = "The value; may be empty when `deleted` is true." },
+                            ["storedBy"] = Text("Recorded in the audit."),
+                            ["comment"] = Text("Kept with the value."),
+                            ["deleted"] = new OpenApiSchema { Type = JsonSchemaType.Boolean | JsonSchemaType.String, Description = "`true` deletes the value." },
+                        },
+                    },
+                },
+            },
+        };
+    }
+
+    private static Task<IResult> ImportAsync(
+        HttpContext http, DataValueImportService imports, CatalogueCache catalogues, IOptions<ImportOptions> limits,
+        [Description("`true` checks and reports without writing (409 when it finds conflicts, like a real run).")] bool? dryRun,
+        CancellationToken ct) =>
+        ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues, DataValueCsv.Read, DataValueJson.Read, imports.ImportAsync, ct);
+
+    private static async Task<Results<Ok<DataValueSet>, ContentHttpResult, ProblemHttpResult>> ExportAsync(
+        HttpContext http, DataValueExportService exports, CatalogueCache catalogues,
+        [Description("A unit as `CODE` or `CODE@YYYY-MM-DD`. Repeat for several.")] string[] orgUnit,
+        [Description("A period (`2025`, `2025Q3`). Repeat for several.")] string[] period,
+        [Description("Only these data elements (codes). Repeat for several; none means all.")] string[]? dataElement,
+        [Description("`true` adds the units inside each unit asked.")] bool? children,
+        CancellationToken ct)
+    {
+        var catalogue = await catalogues.GetAsync();
+        var scope = ApiUser.ScopeUnit(http.User, catalogue);
+        var result = await exports.ExportAsync(new DataValueExportService.Query(orgUnit, period, dataElement ?? [], children ?? false), scope, ct);
+        if (result.Errors.Count > 0)
+            return Problems.Result(400, "Bad query", string.Join(" ", result.Errors), result.Errors);
+
+        if (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            var csv = new StringWriter(CultureInfo.InvariantCulture);
+            DataValueCsv.Write(csv, result.Values);
+            return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
+        }
+        return TypedResults.Ok(new DataValueSet([.. result.Values.Select(DataValueSetValue.From)]));
     }
 }

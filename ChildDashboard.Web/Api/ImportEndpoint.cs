@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Services;
+using Microsoft.OpenApi;
 
 namespace ChildDashboard.Web.Api;
 
@@ -24,4 +25,45 @@ internal static class ImportEndpoint
         var report = await import(body.Rows, context, ct);
         return Results.Json(report, statusCode: report.Succeeded ? 200 : 409);
     }
+
+    // RequestBody reads the body itself, so the framework cannot see it: the document says what it accepts.
+    public static RouteHandlerBuilder AcceptsImportBody(this RouteHandlerBuilder endpoint, OpenApiSchema? json) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            var content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["text/csv"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "UTF-8 CSV with a header row (RFC 4180 quoting)." },
+                },
+                ["multipart/form-data"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "file" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["file"] = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.String, Format = "binary",
+                                Description = json is null ? "A .csv file." : "A .csv or .json file.",
+                            },
+                        },
+                    },
+                },
+            };
+            if (json is not null)
+                content["application/json"] = new OpenApiMediaType { Schema = json };
+            operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
+            return Task.CompletedTask;
+        });
+
+    public static RouteHandlerBuilder ProducesImportAnswers(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<ImportReport>(StatusCodes.Status200OK)
+        .Produces<ImportReport>(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Services;
 using Microsoft.Extensions.Options;
@@ -7,12 +8,21 @@ namespace ChildDashboard.Web.Api;
 public static class TargetsEndpoints
 {
     public static void MapTargets(this RouteGroupBuilder api) =>
-        api.MapPost("/targets", async (HttpContext http, bool? dryRun, TargetImportService imports, CatalogueCache catalogues,
-            IOptions<ImportOptions> limits, CancellationToken ct) =>
-        {
-            if (!ApiUser.MayWriteTargets(http.User))
-                return Problems.Result(403, "Forbidden", "Only administrators and analysts may set targets.");
-            return await ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
-                TargetCsv.Read, readJson: null, imports.ImportAsync, ct);
-        });
+        api.MapPost("/targets", ImportAsync)
+            .RequireAuthorization(ApiPolicies.WriteTargets)
+            .WithName("ImportTargets")
+            .WithTags("Targets")
+            .WithSummary("Import targets (CSV, or a .csv file in a form), all or nothing")
+            .WithDescription("""
+                CSV columns: `indicator, orgunit, baseline_year, baseline_value, target_year, target_value, source`. A row with the
+                same indicator, unit and target year replaces the old target. Needs the Admin or Analyst role.
+                """)
+            .AcceptsImportBody(json: null)
+            .ProducesImportAnswers();
+
+    private static Task<IResult> ImportAsync(
+        HttpContext http, TargetImportService imports, CatalogueCache catalogues, IOptions<ImportOptions> limits,
+        [Description("`true` checks and reports without writing (409 when it finds conflicts, like a real run).")] bool? dryRun,
+        CancellationToken ct) =>
+        ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues, TargetCsv.Read, readJson: null, imports.ImportAsync, ct);
 }

@@ -5,6 +5,7 @@ using ChildDashboard.Core.Services;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("childdashboard-api-").FullName;
     private readonly Dictionary<string, string> _tokens = [];
 
+    public CountingPasswordHasher PasswordHasher { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -27,6 +30,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:InitialAdminPassword", AdminPassword);
         builder.UseSetting("Seed:DemoData", "false");
         builder.UseSetting("Import:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<AppUser>>(PasswordHasher));
     }
 
     public async Task InitializeAsync()

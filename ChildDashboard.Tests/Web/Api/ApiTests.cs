@@ -215,6 +215,8 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var response = await factory.ClientFor("leader").PostAsync("/api/v1/dataValueSets", Csv(Header + "HEART_SURGERY,2023Q1,01,MALE,3\n"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Your role may read data but not write it.", (await JsonOf(response)).GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -300,6 +302,7 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Conflict, bad.StatusCode);
         Assert.Equal(2, (await JsonOf(bad)).GetProperty("conflicts").GetArrayLength());
         Assert.Equal(HttpStatusCode.Forbidden, hanoi.StatusCode);
+        Assert.Equal("Only administrators and analysts may set targets.", (await JsonOf(hanoi)).GetProperty("detail").GetString());
         var row = (await AnalyticsAsync("analyst", "indicator=HRT01&orgUnit=38&period=2024")).EnumerateArray().Single();
         Assert.Equal(240, row.GetProperty("target").GetDouble());
         Assert.Equal(2025, row.GetProperty("targetYear").GetInt32());

@@ -1,0 +1,6 @@
+using ChildDashboard.Core.Services;
+
+namespace ChildDashboard.Web.Api;
+
+// GET /api/v1/analytics: {"rows":[...]} (exchange.md §4).
+public sealed record AnalyticsResponse(IReadOnlyList<AnalyticsRow> Rows);
