@@ -24,4 +24,8 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SQL
+# Test databases a killed run left behind.
+for name in $(su postgres -c "psql -Atq -p $port -c \"SELECT datname FROM pg_database WHERE datname LIKE 'cd\\_test\\_%' OR datname LIKE 'cd\\_template\\_%'\""); do
+    su postgres -c "psql -q -p $port -c 'DROP DATABASE IF EXISTS $name WITH (FORCE)'" >&2
+done
 echo "Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=postgres"

@@ -77,7 +77,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         var database = Postgres(server, name);
         await database.MigrateAndSeedAsync(referenceData, demoData);
         await database.DisposeAsync(drop: false);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)").GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAsync(server, name).GetAwaiter().GetResult();
         return name;
     }
 
@@ -108,6 +108,28 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
         await using (var db = CreateDbContext())
             NpgsqlConnection.ClearPool((NpgsqlConnection)db.Database.GetDbConnection());
         if (drop)
-            await ExecuteAsync(TestPostgres.ConnectionString(), $"DROP DATABASE IF EXISTS {PostgresName} WITH (FORCE)");
+            await DropAsync(TestPostgres.ConnectionString(), PostgresName);
+    }
+
+    // Clean-up only: an autovacuum worker the server started on the new database can hold it for
+    // a moment (and only a superuser may end it), so a few tries, then it is left to .ci/postgres.sh.
+    private static async Task DropAsync(string server, string? name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 5)
+            {
+                await Task.Delay(200 * attempt);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                return;
+            }
+        }
     }
 }
