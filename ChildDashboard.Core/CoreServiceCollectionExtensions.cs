@@ -6,6 +6,7 @@ using ChildDashboard.Core.Persistence.Seed;
 using ChildDashboard.Core.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChildDashboard.Core;
@@ -35,10 +36,15 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<ValueTableLoader>();
         services.AddSingleton<ValueStore>();
+        // One server on its own unless the database registered a transport between servers.
+        services.TryAddSingleton<IChangeFeedTransport, SingleServerChangeFeed>();
+        services.AddSingleton<ChangeFeedRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedRelay>());
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
         services.AddSingleton<DataValueExportService>();

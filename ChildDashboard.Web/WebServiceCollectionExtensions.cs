@@ -5,6 +5,9 @@ using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
 using ChildDashboard.Web.Health;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using ChildDashboard.Core.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +24,10 @@ public static class WebServiceCollectionExtensions
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<SecurityOptions>(configuration.GetSection("Security"));
 
+        // One key ring for every app server, whatever folder each runs from.
+        services.AddDataProtection().SetApplicationName("ChildDashboard");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataProtectionKeyStore>((options, keys) => options.XmlRepository = new DatabaseXmlRepository(keys));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)

@@ -62,6 +62,21 @@ public sealed class ValueTable
         }
     }
 
+    // Every option of an element at one unit and period: what a re-read of those places replaces.
+    public void RemoveAll(int elementId, int unitId, Period period)
+    {
+        if (!_optionsOfElement.TryGetValue(elementId, out var options))
+            return;
+        foreach (var optionId in options)
+        {
+            if (_columns.TryGetValue(Key(elementId, optionId, period), out var column) && unitId < column.Length && !double.IsNaN(column[unitId]))
+            {
+                column[unitId] = double.NaN;
+                Count--;
+            }
+        }
+    }
+
     // One option's value, or the sum of the options when option is null; null when nothing is stored.
     public double? Get(int elementId, int unitId, Period period, string? option) => Sum(elementId, option, period, [unitId]);
 

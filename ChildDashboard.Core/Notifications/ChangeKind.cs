@@ -4,4 +4,5 @@ public enum ChangeKind
 {
     Values,
     Targets,
+    Everything,
 }

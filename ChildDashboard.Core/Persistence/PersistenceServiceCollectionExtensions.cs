@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChildDashboard.Core.Persistence;
 
@@ -22,6 +23,7 @@ public static class PersistenceServiceCollectionExtensions
                 services.AddPooledDbContextFactory<PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
                 services.AddSingleton<IDbContextFactory<AppDbContext>, PostgresContextFactory>();
                 services.AddSingleton<IDataValueWriter, PostgresDataValueWriter>();
+                services.AddSingleton<IChangeFeedTransport>(sp => new PostgresChangeFeed(connectionString, sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString ?? DefaultSqliteConnectionString, contentRoot);

@@ -31,4 +31,17 @@ public sealed class ValueTableLoader(IDbContextFactory<AppDbContext> factory)
         }
         return table;
     }
+
+    // The values stored for every combination of these elements, units and periods.
+    public async Task<List<StoredValue>> ReadAsync(
+        IReadOnlyCollection<int> elementIds, IReadOnlyCollection<int> unitIds, IReadOnlyCollection<Period> periods, CancellationToken ct)
+    {
+        var codes = periods.Select(p => p.Code).ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.DataValues.AsNoTracking()
+            .Where(v => codes.Contains(v.Period) && unitIds.Contains(v.OrgUnitId) && elementIds.Contains(v.DataElementId))
+            .Select(v => new { v.DataElementId, v.OrgUnitId, v.Period, v.OptionCode, v.Value })
+            .ToListAsync(ct);
+        return rows.Select(v => new StoredValue(v.DataElementId, v.OrgUnitId, Period.Parse(v.Period), v.OptionCode, v.Value)).ToList();
+    }
 }

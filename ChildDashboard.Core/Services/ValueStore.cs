@@ -1,26 +1,29 @@
 using ChildDashboard.Core.Analytics;
+using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace ChildDashboard.Core.Services;
 
 // The in-memory copy of all stored values that the analytics read. It is loaded once (on first
-// use) and then kept current by the write services, which apply each committed change: dashboards
-// never wait for a rebuild, unlike DHIS2's analytics tables.
+// use) and then kept current by the write services, which apply each committed change, and by the
+// change feed, which applies what other app servers committed: dashboards never wait for a
+// rebuild, unlike DHIS2's analytics tables.
 public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logger) : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly object _pendingGate = new();
-    private List<StoredValue>? _pending;
+    // Changes that arrive while a table is being read: replayed on it once it is read. They carry
+    // absolute values, so replaying one the read already saw is harmless.
+    private List<Action<ValueTable>>? _pending;
     private ValueTable? _table;
 
-    // Whether the values are in memory yet (the readiness probe waits for it).
     public bool IsLoaded => _table is not null;
 
     public async Task<T> ReadAsync<T>(Func<ValueTable, T> read, CancellationToken ct = default)
     {
-        var table = _table ?? await LoadAsync(ct);
+        var table = _table ?? await LoadAsync(reload: false, ct);
         _lock.EnterReadLock();
         try
         {
@@ -32,23 +35,46 @@ public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logg
         }
     }
 
-    // Called after a transaction commits. Changes carry absolute values, so one that reaches a
-    // table still being loaded can be replayed safely once the load is done.
-    public void Apply(IReadOnlyCollection<StoredValue> changes)
+    // Called after a transaction commits.
+    public void Apply(IReadOnlyCollection<StoredValue> changes) => Change(table =>
     {
+        foreach (var change in changes)
+            table.Apply(change);
+    });
+
+    // What another app server changed, re-read from the database: every option of each place is
+    // replaced by what was read (nothing read: the value was deleted).
+    public void Replace(IReadOnlyCollection<(int ElementId, int UnitId, Period Period)> places, IReadOnlyCollection<StoredValue> values) => Change(table =>
+    {
+        foreach (var (elementId, unitId, period) in places)
+            table.RemoveAll(elementId, unitId, period);
+        foreach (var value in values)
+            table.Apply(value);
+    });
+
+    public async Task WarmUpAsync(CancellationToken ct = default)
+    {
+        if (_table is null)
+            await LoadAsync(reload: false, ct);
+    }
+
+    // Changes may have been missed (a lost connection to the other servers): read everything again.
+    public Task ReloadAsync(CancellationToken ct) => LoadAsync(reload: true, ct);
+
+    private void Change(Action<ValueTable> change)
+    {
+        ValueTable? table;
         lock (_pendingGate)
         {
-            if (_table is null)
-            {
-                _pending?.AddRange(changes);
-                return;
-            }
+            _pending?.Add(change);
+            table = _table;
         }
+        if (table is null)
+            return;
         _lock.EnterWriteLock();
         try
         {
-            foreach (var change in changes)
-                _table.Apply(change);
+            change(table);
         }
         finally
         {
@@ -56,30 +82,42 @@ public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logg
         }
     }
 
-    public async Task WarmUpAsync(CancellationToken ct = default)
-    {
-        if (_table is null)
-            await LoadAsync(ct);
-    }
-
-    private async Task<ValueTable> LoadAsync(CancellationToken ct)
+    private async Task<ValueTable> LoadAsync(bool reload, CancellationToken ct)
     {
         await _loading.WaitAsync(ct);
         try
         {
-            if (_table is { } loaded)
+            if (!reload && _table is { } loaded)
                 return loaded;
             lock (_pendingGate)
                 _pending = [];
 
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var table = await loader.LoadAsync(ct);
-            lock (_pendingGate)
+            ValueTable table;
+            try
             {
-                foreach (var change in _pending)
-                    table.Apply(change);
-                _pending = null;
-                _table = table;
+                table = await loader.LoadAsync(ct);
+            }
+            catch
+            {
+                lock (_pendingGate)
+                    _pending = null;
+                throw;
+            }
+            _lock.EnterWriteLock();
+            try
+            {
+                lock (_pendingGate)
+                {
+                    foreach (var change in _pending)
+                        change(table);
+                    _pending = null;
+                    _table = table;
+                }
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
             }
             logger.LogInformation("Analytics loaded {Count} values in {Elapsed:F0} ms.",
                 table.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -121,6 +121,26 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.ToTable("DataElements");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.DataValue", b =>
                 {
                     b.Property<long>("Id")

@@ -112,6 +112,24 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.ToTable("DataElements");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.DataValue", b =>
                 {
                     b.Property<long>("Id")
