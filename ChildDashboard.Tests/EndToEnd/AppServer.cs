@@ -33,7 +33,8 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync()
+    // settings: environment variables that replace the defaults (e.g. another database).
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var webProject = Path.Combine(RepoRoot.Path, "ChildDashboard.Web");
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent?.Name ?? "Debug";
@@ -55,6 +56,8 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "e2e.db")}";
         start.Environment["Security__InitialAdminPassword"] = AdminPassword;
         start.Environment["Seed__DemoData"] = "true";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         var server = new AppServer(process, dataDirectory, baseAddress);
