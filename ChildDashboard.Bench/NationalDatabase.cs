@@ -2,33 +2,48 @@ using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ChildDashboard.Bench;
 
 // A national-scale database: the 87 reference units plus 3,321 communes under the 34 provinces
 // (from 2025-07-01) and as many before the merger under the 63 old ones, every data element,
 // quarterly from 2016Q1 to 2026Q3, stored on the communes: about 6 million values.
-public sealed class NationalDatabase(string path, TimeProvider time)
+// On PostgreSQL (`postgres` set: a connection string naming the database) it is dropped and built
+// again on that server.
+public sealed class NationalDatabase(string path, TimeProvider time, string? postgres = null)
 {
     public const int Communes = 3321;
     public static readonly Period FirstQuarter = Period.ForQuarter(2016, 1);
     public static readonly Period LastQuarter = Period.ForQuarter(2026, 3);
     private static readonly DateOnly MergerDate = new(2025, 7, 1);
 
-    public string ConnectionString => $"Data Source={path}";
+    public DatabaseProvider Provider => postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
 
-    // The same connection tuning as the server, so that the plain-insert reference is fair.
-    public AppDbContext Open() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).AddInterceptors(new SqliteTuning()).Options);
+    public string ConnectionString => postgres ?? $"Data Source={path}";
+
+    // The same connection settings as the server, so that the plain-insert reference is fair.
+    public AppDbContext Open() => postgres is null
+        ? new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).AddInterceptors(new SqliteTuning()).Options)
+        : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(postgres).Options);
 
     public async Task<long> BuildAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            File.Delete(file);
+        if (postgres is null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                File.Delete(file);
+        }
+        else
+        {
+            await RecreatePostgresAsync(postgres, ct);
+        }
 
         await using var db = Open();
         await db.Database.MigrateAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (postgres is null)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await new ReferenceDataSeeder(time).SeedAsync(db, ct);
         await AddCommunesAsync(db, ct);
 
@@ -41,7 +56,23 @@ public sealed class NationalDatabase(string path, TimeProvider time)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var written = await BulkValueWriter.InsertAsync(connection, Values(units, elements, options), "bench", ct);
         await transaction.CommitAsync(ct);
+        if (postgres is not null)
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         return written;
+    }
+
+    private static async Task RecreatePostgresAsync(string connectionString, CancellationToken ct)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = target.Database ?? throw new InvalidOperationException("Name the database in the PostgreSQL connection string.");
+        await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ToString());
+        await server.OpenAsync(ct);
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
+        {
+            await using var command = new NpgsqlCommand(sql, server);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        NpgsqlConnection.ClearAllPools();
     }
 
     // New communes nnnCCC under each of the 34 provinces; each had one predecessor of the same code

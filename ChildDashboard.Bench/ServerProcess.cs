@@ -1,3 +1,4 @@
+using ChildDashboard.Core.Persistence;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -18,7 +19,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, string connectionString, string adminPassword)
+    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, DatabaseProvider provider, string connectionString, string adminPassword)
     {
         var webProject = Path.Combine(repoRoot, "ChildDashboard.Web");
         var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "ChildDashboard.Web.dll");
@@ -31,6 +32,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = provider.ToString();
         start.Environment["ConnectionStrings__Default"] = connectionString;
         start.Environment["Security__InitialAdminPassword"] = adminPassword;
         start.Environment["Seed__DemoData"] = "false";

@@ -42,6 +42,8 @@ public static class BulkValueWriter
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             """COPY "DataValues" ("DataElementId", "OrgUnitId", "Period", "OptionCode", "Value", "StoredBy", "LastUpdatedUtc", "Version") FROM STDIN (FORMAT BINARY)""", ct);
+        // Millions of rows (a national data set) take longer than the default 30 s to index.
+        copy.Timeout = TimeSpan.FromMinutes(30);
         var written = 0;
         foreach (var v in values)
         {

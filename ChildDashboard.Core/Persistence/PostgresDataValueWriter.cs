@@ -10,6 +10,9 @@ namespace ChildDashboard.Core.Persistence;
 // set-based statement each deletes, updates, inserts and audits them, all in one transaction.
 public sealed class PostgresDataValueWriter(IDbContextFactory<AppDbContext> factory) : IDataValueWriter
 {
+    // The largest imports the size limit lets through must not hit the default 30 s.
+    private static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(5);
+
     public async Task<IDataValueWriteSession> BeginAsync(CancellationToken ct)
     {
         var db = await factory.CreateDbContextAsync(ct);
@@ -90,6 +93,7 @@ public sealed class PostgresDataValueWriter(IDbContextFactory<AppDbContext> fact
             await using (var copy = await _connection.BeginBinaryImportAsync(
                 "COPY import_staging (action, old_id, element, unit, period, option, old_value, new_value, comment, file_stored_by) FROM STDIN (FORMAT BINARY)", ct))
             {
+                copy.Timeout = ImportTimeout;
                 foreach (var change in changes)
                 {
                     var key = change.Key;
@@ -121,6 +125,7 @@ public sealed class PostgresDataValueWriter(IDbContextFactory<AppDbContext> fact
             merge.Parameters.AddWithValue("by", changedBy);
             merge.Parameters.AddWithValue("ticks", utcNow.Ticks);
             merge.Parameters.AddWithValue("batch", batchId);
+            merge.CommandTimeout = (int)ImportTimeout.TotalSeconds;
             await merge.ExecuteNonQueryAsync(ct);
         }
 

@@ -47,6 +47,23 @@ public sealed class SqliteStatement : IDisposable
             throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result);
     }
 
+    // Steps a query: true while it has a row, whose columns the getters below read.
+    public bool Step()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result == raw.SQLITE_ROW)
+            return true;
+        raw.sqlite3_reset(_statement);
+        return result == raw.SQLITE_DONE ? false : throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result);
+    }
+
+    public int Int32(int column) => raw.sqlite3_column_int(_statement, column);
+
+    public double Double(int column) => raw.sqlite3_column_double(_statement, column);
+
+    // A text column's UTF-8 bytes, valid until the next step.
+    public ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(_statement, column);
+
     // The rowid of the last row this connection inserted.
     public long LastInsertedId => raw.sqlite3_last_insert_rowid(_db);
 
