@@ -67,11 +67,23 @@ public sealed class NationalDatabase(string path, TimeProvider time, string? pos
         var name = target.Database ?? throw new InvalidOperationException("Name the database in the PostgreSQL connection string.");
         await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ToString());
         await server.OpenAsync(ct);
-        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
+        // An autovacuum worker the server started on the old database holds it for a while, and only
+        // a superuser may end it: try again until it has finished.
+        for (var attempt = 1; ; attempt++)
         {
-            await using var command = new NpgsqlCommand(sql, server);
-            await command.ExecuteNonQueryAsync(ct);
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
+                await drop.ExecuteNonQueryAsync(ct);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 120)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
         }
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
+        await create.ExecuteNonQueryAsync(ct);
         NpgsqlConnection.ClearAllPools();
     }
 

@@ -6,12 +6,13 @@ using NpgsqlTypes;
 
 namespace ChildDashboard.Core.Persistence;
 
-// Imports on PostgreSQL: the changes go by binary COPY into a temporary staging table, then one
-// set-based statement each deletes, updates, inserts and audits them, all in one transaction.
+// Imports on PostgreSQL by binary COPY, all in the import's transaction.
 public sealed class PostgresDataValueWriter(IDbContextFactory<AppDbContext> factory) : IDataValueWriter
 {
     // The largest imports the size limit lets through must not hit the default 30 s.
     private static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(5);
+
+    private static readonly string[] ActionNames = Enum.GetNames<AuditAction>();
 
     public async Task<IDataValueWriteSession> BeginAsync(CancellationToken ct)
     {
@@ -68,6 +69,8 @@ public sealed class PostgresDataValueWriter(IDbContextFactory<AppDbContext> fact
             return approved;
         }
 
+        // New values and the audit rows go by binary COPY straight into their tables; updates and
+        // deletes go by COPY into a temporary staging table and then one set-based statement each.
         public async Task WriteAsync(IReadOnlyList<DataValueChange> changes, string changedBy, string reason, DateTime utcNow, CancellationToken ct)
         {
             long batchId;
@@ -79,58 +82,95 @@ public sealed class PostgresDataValueWriter(IDbContextFactory<AppDbContext> fact
                 batchId = (long)(await batch.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("No audit batch id."));
             }
 
+            var creates = changes.Where(c => c.Action == AuditAction.Create)
+                .OrderBy(c => c.Key.ElementId).ThenBy(c => c.Key.UnitId).ThenBy(c => c.Key.Period, StringComparer.Ordinal).ThenBy(c => c.Key.Option, StringComparer.Ordinal)
+                .ToList();
+            await CopyAsync("""COPY "DataValues" ("DataElementId", "OrgUnitId", "Period", "OptionCode", "Value", "Comment", "StoredBy", "LastUpdatedUtc", "Version") FROM STDIN (FORMAT BINARY)""",
+                creates, (copy, change) =>
+                {
+                    copy.Write(change.Key.ElementId, NpgsqlDbType.Integer);
+                    copy.Write(change.Key.UnitId, NpgsqlDbType.Integer);
+                    copy.Write(change.Key.Period, NpgsqlDbType.Varchar);
+                    copy.Write(change.Key.Option, NpgsqlDbType.Varchar);
+                    WriteNullable(copy, change.NewValue, NpgsqlDbType.Double);
+                    WriteNullable(copy, change.Comment, NpgsqlDbType.Text);
+                    copy.Write(changedBy, NpgsqlDbType.Text);
+                    copy.Write(utcNow.Ticks, NpgsqlDbType.Bigint);
+                    copy.Write(0, NpgsqlDbType.Integer);
+                }, ct);
+
+            var others = changes.Where(c => c.Action != AuditAction.Create).ToList();
+            if (others.Count > 0)
+                await UpdateAndDeleteAsync(others, changedBy, utcNow, ct);
+
+            await CopyAsync("""COPY "DataValueAudits" ("BatchId", "DataElementId", "OrgUnitId", "Period", "OptionCode", "Action", "OldValue", "NewValue", "StoredBy") FROM STDIN (FORMAT BINARY)""",
+                changes, (copy, change) =>
+                {
+                    copy.Write(batchId, NpgsqlDbType.Bigint);
+                    copy.Write(change.Key.ElementId, NpgsqlDbType.Integer);
+                    copy.Write(change.Key.UnitId, NpgsqlDbType.Integer);
+                    copy.Write(change.Key.Period, NpgsqlDbType.Varchar);
+                    copy.Write(change.Key.Option, NpgsqlDbType.Varchar);
+                    copy.Write(ActionNames[(int)change.Action], NpgsqlDbType.Varchar);
+                    WriteNullable(copy, change.Old?.Value, NpgsqlDbType.Double);
+                    WriteNullable(copy, change.NewValue, NpgsqlDbType.Double);
+                    WriteNullable(copy, change.FileStoredBy, NpgsqlDbType.Varchar);
+                }, ct);
+        }
+
+        private async Task UpdateAndDeleteAsync(List<DataValueChange> changes, string changedBy, DateTime utcNow, CancellationToken ct)
+        {
             await using (var create = Command("""
-                CREATE TEMPORARY TABLE import_staging (
-                    action varchar(16) NOT NULL, old_id bigint, element integer NOT NULL, unit integer NOT NULL,
-                    period varchar(8) NOT NULL, option varchar(32) NOT NULL, old_value double precision,
-                    new_value double precision, comment text, file_stored_by varchar(256)
-                ) ON COMMIT DROP
+                CREATE TEMPORARY TABLE import_staging (action varchar(16) NOT NULL, id bigint NOT NULL, value double precision, comment text)
+                ON COMMIT DROP
                 """))
             {
                 await create.ExecuteNonQueryAsync(ct);
             }
-
-            await using (var copy = await _connection.BeginBinaryImportAsync(
-                "COPY import_staging (action, old_id, element, unit, period, option, old_value, new_value, comment, file_stored_by) FROM STDIN (FORMAT BINARY)", ct))
+            await CopyAsync("COPY import_staging (action, id, value, comment) FROM STDIN (FORMAT BINARY)", changes, (copy, change) =>
             {
-                copy.Timeout = ImportTimeout;
-                foreach (var change in changes)
-                {
-                    var key = change.Key;
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(change.Action.ToString(), NpgsqlDbType.Varchar, ct);
-                    await WriteNullableAsync(copy, change.Old?.Id, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(key.ElementId, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(key.UnitId, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(key.Period, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(key.Option, NpgsqlDbType.Varchar, ct);
-                    await WriteNullableAsync(copy, change.Old?.Value, NpgsqlDbType.Double, ct);
-                    await WriteNullableAsync(copy, change.NewValue, NpgsqlDbType.Double, ct);
-                    await WriteNullableAsync(copy, change.Comment, NpgsqlDbType.Text, ct);
-                    await WriteNullableAsync(copy, change.FileStoredBy, NpgsqlDbType.Varchar, ct);
-                }
-                await copy.CompleteAsync(ct);
-            }
-
+                copy.Write(ActionNames[(int)change.Action], NpgsqlDbType.Varchar);
+                copy.Write(change.Old?.Id ?? 0, NpgsqlDbType.Bigint);
+                WriteNullable(copy, change.NewValue, NpgsqlDbType.Double);
+                WriteNullable(copy, change.Comment, NpgsqlDbType.Text);
+            }, ct);
             await using var merge = Command("""
-                DELETE FROM "DataValues" d USING import_staging s WHERE s.action = 'Delete' AND d."Id" = s.old_id;
-                UPDATE "DataValues" d SET "Value" = s.new_value, "Comment" = s.comment, "StoredBy" = @by, "LastUpdatedUtc" = @ticks, "Version" = d."Version" + 1
-                    FROM import_staging s WHERE s.action = 'Update' AND d."Id" = s.old_id;
-                INSERT INTO "DataValues" ("DataElementId", "OrgUnitId", "Period", "OptionCode", "Value", "Comment", "StoredBy", "LastUpdatedUtc", "Version")
-                    SELECT element, unit, period, option, new_value, comment, @by, @ticks, 0 FROM import_staging WHERE action = 'Create'
-                    ORDER BY element, unit, period, option;
-                INSERT INTO "DataValueAudits" ("BatchId", "DataElementId", "OrgUnitId", "Period", "OptionCode", "Action", "OldValue", "NewValue", "StoredBy")
-                    SELECT @batch, element, unit, period, option, action, old_value, new_value, file_stored_by FROM import_staging;
+                DELETE FROM "DataValues" d USING import_staging s WHERE s.action = 'Delete' AND d."Id" = s.id;
+                UPDATE "DataValues" d SET "Value" = s.value, "Comment" = s.comment, "StoredBy" = @by, "LastUpdatedUtc" = @ticks, "Version" = d."Version" + 1
+                    FROM import_staging s WHERE s.action = 'Update' AND d."Id" = s.id;
                 """);
             merge.Parameters.AddWithValue("by", changedBy);
             merge.Parameters.AddWithValue("ticks", utcNow.Ticks);
-            merge.Parameters.AddWithValue("batch", batchId);
             merge.CommandTimeout = (int)ImportTimeout.TotalSeconds;
             await merge.ExecuteNonQueryAsync(ct);
         }
 
-        private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) =>
-            value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+        // Synchronous writes fill Npgsql's buffer and block only when it goes out; an awaited call
+        // per field costs more than the copy itself.
+        private async Task CopyAsync(string sql, IReadOnlyCollection<DataValueChange> rows, Action<NpgsqlBinaryImporter, DataValueChange> write, CancellationToken ct)
+        {
+            if (rows.Count == 0)
+                return;
+            await using var copy = await _connection.BeginBinaryImportAsync(sql, ct);
+            copy.Timeout = ImportTimeout;
+            var written = 0;
+            foreach (var row in rows)
+            {
+                if (++written % 10_000 == 0)
+                    ct.ThrowIfCancellationRequested();
+                copy.StartRow();
+                write(copy, row);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+        {
+            if (value is null)
+                copy.WriteNull();
+            else
+                copy.Write(value, type);
+        }
 
         public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
 

@@ -48,18 +48,23 @@ public sealed class ValueTableLoader(IDbContextFactory<AppDbContext> factory)
         var table = new ValueTable();
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Synchronous reads: they take rows from Npgsql's buffer and block only to refill it, while an
+        // awaited call per field costs more than the row itself.
         await using var copy = await connection.BeginBinaryExportAsync($"COPY ({AllValues}) TO STDOUT (FORMAT BINARY)", ct);
-        while (await copy.StartRowAsync(ct) != -1)
+        var rows = 0;
+        while (copy.StartRow() != -1)
         {
-            var element = await copy.ReadAsync<int>(NpgsqlDbType.Integer, ct);
-            var unit = await copy.ReadAsync<int>(NpgsqlDbType.Integer, ct);
-            var code = await copy.ReadAsync<string>(NpgsqlDbType.Varchar, ct);
+            if (++rows % 100_000 == 0)
+                ct.ThrowIfCancellationRequested();
+            var element = copy.Read<int>(NpgsqlDbType.Integer);
+            var unit = copy.Read<int>(NpgsqlDbType.Integer);
+            var code = copy.Read<string>(NpgsqlDbType.Varchar);
             if (!periods.TryGetValue(code, out var period))
                 periods[code] = period = Domain.Period.Parse(code);
-            var option = await copy.ReadAsync<string>(NpgsqlDbType.Varchar, ct);
+            var option = copy.Read<string>(NpgsqlDbType.Varchar);
             if (!options.TryGetValue(option, out var interned))
                 options[option] = interned = option;
-            table.Set(element, unit, period, interned, await copy.ReadAsync<double>(NpgsqlDbType.Double, ct));
+            table.Set(element, unit, period, interned, copy.Read<double>(NpgsqlDbType.Double));
         }
         return table;
     }
