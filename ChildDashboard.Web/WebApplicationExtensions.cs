@@ -10,11 +10,15 @@ public static class WebApplicationExtensions
 {
     public static WebApplication UseChildDashboardPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-
+        // The language first, so that the error answers below are in the caller's language.
         app.UseRequestLocalization(Cultures.LocalizationOptions());
+        app.UseApiErrors();
+        app.UseWhen(http => !ApiErrors.IsApi(http), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+                pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        });
         // The site's own files (wwwroot-assets) are served before routing: an endpoint matched first
         // would stop the static file middleware, and the sign-in page needs them anonymously.
         app.UseStaticFiles();

@@ -60,6 +60,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ApiPrincipalCache>();
         services.AddSingleton<BasicCredentialCache>();
         services.AddHostedService<AnalyticsWarmUp>();
+        services.AddApiErrors();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
+using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -72,12 +73,13 @@ public sealed class ApiAuthenticationHandler(
         // Only Bearer is offered: a Basic challenge would make browsers ask for a password and then
         // send it with any cross-site form post (Basic is still accepted from clients that send it).
         Response.Headers.WWWAuthenticate = "Bearer";
-        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
-            "Send a personal access token (Authorization: Bearer …) or HTTP Basic credentials.");
+        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, Language.Pick(
+            "Hãy gửi mã truy cập cá nhân (Authorization: Bearer …) hoặc thông tin đăng nhập HTTP Basic.",
+            "Send a personal access token (Authorization: Bearer …) or HTTP Basic credentials."));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ApiPolicies.ForbiddenDetail(Context.GetEndpoint()));
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, ApiPolicies.ForbiddenDetail(Context.GetEndpoint()));
 
     private static bool TryDecodeBasic(string encoded, out string userName, out string password)
     {
