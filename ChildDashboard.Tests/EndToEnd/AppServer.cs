@@ -9,7 +9,7 @@ namespace ChildDashboard.Tests.EndToEnd;
 // started the way `dotnet run` starts it (Development, content root = the web project).
 public sealed class AppServer : IAsyncDisposable
 {
-    public const string AdminPassword = "E2e-Admin-Pa55";
+    public const string AdminPassword = "E2e-Steward-Pa55";
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
