@@ -59,17 +59,18 @@ public static class SecurityServiceCollectionExtensions
 
         // "Sign out everywhere" renews the security stamp; other browsers' cookies are checked against it every minute.
         services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IWebHostEnvironment>((cookie, environment) =>
+        // Cookies are Secure whenever the browser came over HTTPS, also through a TLS proxy (forwarded
+        // headers above). Not Always: over plain HTTP that would break every form (antiforgery throws).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure(cookie =>
         {
-            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             // The cookie never signs in the API: there the API's own scheme answers, challenges (401
             // problem, not a login redirect) and forbids, also for addresses the API does not have.
             cookie.ForwardDefaultSelector = http => ApiErrors.IsApi(http) ? ApiAuthenticationHandler.SchemeName : null;
         });
-        services.AddOptions<AntiforgeryOptions>().Configure<IWebHostEnvironment>((antiforgery, environment) =>
-            antiforgery.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        services.Configure<AntiforgeryOptions>(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         return services;
     }
 }

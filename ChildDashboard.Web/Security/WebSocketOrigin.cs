@@ -12,6 +12,9 @@ public static class WebSocketOrigin
             || request.Path.StartsWithSegments("/_blazor");
         if (isSocket && request.Headers.Origin.ToString() is { Length: > 0 } origin && !IsSameOrigin(origin, request))
         {
+            // A plain 403, not turned into the not-found page.
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
         }
