@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Identity;
 namespace ChildDashboard.Web.Account;
 
 // The hash an unknown user name is checked against (see PasswordCheck), made once by the app's own
-// hasher so that it costs what a real one costs.
-public sealed class DecoyPasswordHash(IPasswordHasher<AppUser> hasher)
+// hasher (a scoped service, hence passed in) so that it costs what a real one costs.
+public sealed class DecoyPasswordHash
 {
     public static readonly AppUser User = new() { UserName = "", DisplayName = "" };
 
-    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+    private string? _hash;
 
-    public string Hash => _hash.Value;
+    public string HashFor(IPasswordHasher<AppUser> hasher) =>
+        LazyInitializer.EnsureInitialized(ref _hash, () => hasher.HashPassword(User, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
 }

@@ -14,7 +14,7 @@ public sealed class PasswordCheck(UserManager<AppUser> users, IPasswordHasher<Ap
         var user = await users.FindByNameAsync(userName);
         if (user?.PasswordHash is null)
         {
-            hasher.VerifyHashedPassword(DecoyPasswordHash.User, decoy.Hash, password);
+            hasher.VerifyHashedPassword(DecoyPasswordHash.User, decoy.HashFor(hasher), password);
             return null;
         }
         // Checked after the hash, so that a locked account takes as long as any other.
