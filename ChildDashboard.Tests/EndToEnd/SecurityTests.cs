@@ -51,6 +51,23 @@ public class SecurityTests(AppFixture app)
     }
 
     [Fact]
+    public async Task TheApiReferenceRunsUnderItsOwnPolicyWithoutAViolation()
+    {
+        var page = await app.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || message.Text.Contains("Refused to", StringComparison.Ordinal))
+                violations.Add(message.Text);
+        };
+
+        await page.GotoAsync("/api/docs");
+
+        await Assertions.Expect(page.GetByText("Import data values", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Empty(violations);
+    }
+
+    [Fact]
     public async Task ABrowserOnAnotherSiteCannotOpenTheCircuitSocket()
     {
         var socketAddress = new UriBuilder(app.Server.BaseAddress) { Scheme = "ws", Path = "/_blazor" }.Uri;
