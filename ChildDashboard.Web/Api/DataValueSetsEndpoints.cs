@@ -21,7 +21,8 @@ public static class DataValueSetsEndpoints
             .WithDescription("""
                 CSV columns are DHIS2's (`dataelement, period, orgunit, categoryoptioncombo, value`, optionally `attributeoptioncombo,
                 storedby, lastupdated, comment, followup, deleted`), in any order. A file with any rejected row writes nothing and
-                answers 409 with every conflict (row, column, value, message in the language of `Accept-Language`). Needs the
+                answers 409 with its conflicts (row, column, value, message in the language of `Accept-Language`; the first 1,000,
+                and their number in `totalConflicts`). Needs the
                 Admin, Analyst or DataEntry role; values outside the caller's unit are rejected.
                 """)
             .AcceptsImportBody(DhisJsonSchema())

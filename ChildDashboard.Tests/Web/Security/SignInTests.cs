@@ -269,7 +269,7 @@ public partial class SignInTests(SignInFactory factory, ITestOutputHelper output
         await SignInAsync(home, "traveller", Password);
         Assert.Equal(HttpStatusCode.OK, (await home.GetAsync("/")).StatusCode);
 
-        var token = await AntiforgeryTokenAsync(office, "/");
+        var token = await AntiforgeryTokenAsync(office, "/profile");
         var signedOut = await office.PostAsync("/account/logout-everywhere", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
