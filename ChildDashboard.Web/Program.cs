@@ -10,6 +10,22 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = WebRoot.Locate(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
 });
 
+// `backup FILE`: an administrator's consistent copy of the database, taken while the app may be running.
+if (args is ["backup", var target, ..])
+{
+    try
+    {
+        await DatabaseBackup.RunAsync(builder.Configuration, builder.Environment.ContentRootPath, target);
+        Console.WriteLine($"Backup written to {Path.GetFullPath(target)}.");
+    }
+    catch (InvalidOperationException e)
+    {
+        Console.Error.WriteLine($"Backup failed: {e.Message}");
+        Environment.ExitCode = 1;
+    }
+    return;
+}
+
 builder.Services.AddChildDashboardCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddChildDashboardWeb(builder.Configuration);
 

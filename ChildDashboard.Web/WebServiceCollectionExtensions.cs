@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
 using ChildDashboard.Web.Health;
+using ChildDashboard.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -47,8 +48,6 @@ public static class WebServiceCollectionExtensions
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = false;
-                options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
@@ -67,6 +66,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ApiPrincipalCache>();
         services.AddSingleton<BasicCredentialCache>();
         services.AddHostedService<AnalyticsWarmUp>();
+        services.AddChildDashboardSecurity(configuration);
+        services.AddApiErrors();
         return services;
     }
 }

@@ -19,15 +19,15 @@ public sealed class IndicatorCalculator(OrgUnitDirectory units, IReadOnlyDiction
         if (unit.ClosedDate is { } closed && period.End > closed)
             return new IndicatorValue(null, null, null);
 
-        var numerator = Evaluate(Parse(indicator.Numerator), unit, period);
-        var denominator = Evaluate(Parse(indicator.Denominator), unit, period);
+        var numerator = FiniteNumber.OrNull(Evaluate(Parse(indicator.Numerator), unit, period));
+        var denominator = FiniteNumber.OrNull(Evaluate(Parse(indicator.Denominator), unit, period));
         if (numerator is null || denominator is not { } d || d == 0)
             return new IndicatorValue(numerator, denominator, null);
 
         var value = indicator.Factor * numerator.Value / d;
         if (indicator.Annualized && period.Type != PeriodType.Yearly)
             value *= (double)period.YearPeriod.Days / period.Days;
-        return new IndicatorValue(numerator, denominator, value);
+        return new IndicatorValue(numerator, denominator, FiniteNumber.OrNull(value));
     }
 
     private Expression Parse(string text)

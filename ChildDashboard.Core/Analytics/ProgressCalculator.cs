@@ -47,9 +47,9 @@ public static class ProgressCalculator
         if (!target.HasBaseline)
         {
             // Null rather than ∞ or NaN when dividing by 0, in either direction.
-            var ratio = actual is not { } a ? null
+            var ratio = FiniteNumber.OrNull(actual is not { } a ? null
                 : indicator.Direction == Direction.Up ? (targetValue == 0 ? null : a / targetValue)
-                : a == 0 ? (double?)null : targetValue / a;
+                : a == 0 ? (double?)null : targetValue / a);
             var status = actual is not { } value ? IndicatorStatus.NoData
                 : IsAchieved(indicator, value, targetValue) ? IndicatorStatus.Achieved
                 : ratio >= options.NoBaselineAtRisk ? IndicatorStatus.AtRisk
@@ -62,9 +62,9 @@ public static class ProgressCalculator
         var year = period.End.Year;
         var elapsed = (double)(period.End.DayNumber - period.YearPeriod.Start.DayNumber + 1) / period.YearPeriod.Days;
         var expected = Math.Clamp((year + elapsed - 1 - baselineYear) / (target.TargetYear - baselineYear), 0, 1);
-        double? progress = actual is { } actualValue && targetValue != baseline
+        var progress = FiniteNumber.OrNull(actual is { } actualValue && targetValue != baseline
             ? (actualValue - baseline) / (targetValue - baseline)
-            : null;
+            : null);
 
         var trajectoryStatus = actual is not { } v ? IndicatorStatus.NoData
             : IsAchieved(indicator, v, targetValue) ? IndicatorStatus.Achieved

@@ -14,7 +14,7 @@ public readonly record struct OrgUnitReference(string Code, DateOnly? Date)
         error = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "A unit code is required.";
+            error = Language.Pick("Cần có mã đơn vị.", "A unit code is required.");
             return false;
         }
 
@@ -28,14 +28,16 @@ public readonly record struct OrgUnitReference(string Code, DateOnly? Date)
         var datePart = text[(at + 1)..];
         if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            error = $"'{text}' is not a unit reference: the date after @ must be written YYYY-MM-DD.";
+            error = Language.Pick($"'{text}' không phải là tham chiếu đơn vị: ngày sau @ phải viết dạng YYYY-MM-DD.",
+                $"'{text}' is not a unit reference: the date after @ must be written YYYY-MM-DD.");
             return false;
         }
 
         var code = text[..at].Trim();
         if (code.Length == 0)
         {
-            error = $"'{text}' is not a unit reference: a unit code is required before @.";
+            error = Language.Pick($"'{text}' không phải là tham chiếu đơn vị: cần mã đơn vị trước @.",
+                $"'{text}' is not a unit reference: a unit code is required before @.");
             return false;
         }
         reference = new OrgUnitReference(code, date);

@@ -73,7 +73,7 @@ public readonly record struct Period(PeriodType Type, int Year, int Index) : ICo
         error = null;
         if (string.IsNullOrEmpty(code) || code.Length < 4 || !AllDigits(code.AsSpan(0, 4)))
         {
-            error = $"'{code}' is not a period: expected a code such as 2025, 2025S1, 2025Q3 or 202507.";
+            error = NotAPeriod(code);
             return false;
         }
 
@@ -91,19 +91,28 @@ public readonly record struct Period(PeriodType Type, int Year, int Index) : ICo
         if (index < 1 || index > max)
         {
             error = index == -1
-                ? $"'{code}' is not a period: expected a code such as 2025, 2025S1, 2025Q3 or 202507."
-                : $"'{code}' is not a period: {type} index {index} is out of range 1–{max}.";
+                ? NotAPeriod(code)
+                : Language.Pick($"'{code}' không phải là một kỳ: số thứ tự {index} nằm ngoài khoảng 1–{max}.",
+                    $"'{code}' is not a period: {type} index {index} is out of range 1–{max}.");
             return false;
         }
 
         if (year < MinYear || year > MaxYear)
         {
-            error = $"'{code}' is not a period: year {year} is outside {MinYear}–{MaxYear}.";
+            error = Language.Pick($"'{code}' không phải là một kỳ: năm {year} nằm ngoài khoảng {MinYear}–{MaxYear}.",
+                $"'{code}' is not a period: year {year} is outside {MinYear}–{MaxYear}.");
             return false;
         }
 
         period = new Period(type, year, index);
         return true;
+    }
+
+    private static string NotAPeriod(string? code)
+    {
+        var quoted = code is { Length: > 60 } ? string.Concat(code.AsSpan(0, 60), "…") : code;
+        return Language.Pick($"'{quoted}' không phải là một kỳ: cần một mã như 2025, 2025S1, 2025Q3 hoặc 202507.",
+            $"'{quoted}' is not a period: expected a code such as 2025, 2025S1, 2025Q3 or 202507.");
     }
 
     private static bool AllDigits(ReadOnlySpan<char> text)

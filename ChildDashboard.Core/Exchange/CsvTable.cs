@@ -7,12 +7,12 @@ namespace ChildDashboard.Core.Exchange;
 // silently drop data (exchange.md §1). A malformed file is one conflict, where it breaks, and no rows.
 internal static class CsvTable
 {
-    public static (List<T> Rows, List<ImportConflict> Conflicts) Read<T>(
+    public static (List<T> Rows, ImportConflicts Conflicts) Read<T>(
         TextReader reader, Func<string, string?> canonical, IReadOnlyList<string> required, string unknownHint,
         Func<int, Func<string, string?>, T> makeRow)
     {
         var rows = new List<T>();
-        var conflicts = new List<ImportConflict>();
+        var conflicts = new ImportConflicts();
         try
         {
             Read(reader, canonical, required, unknownHint, makeRow, rows, conflicts);
@@ -28,7 +28,7 @@ internal static class CsvTable
 
     private static void Read<T>(
         TextReader reader, Func<string, string?> canonical, IReadOnlyList<string> required, string unknownHint,
-        Func<int, Func<string, string?>, T> makeRow, List<T> rows, List<ImportConflict> conflicts)
+        Func<int, Func<string, string?>, T> makeRow, List<T> rows, ImportConflicts conflicts)
     {
         using var records = CsvReader.Read(reader).GetEnumerator();
         if (!records.MoveNext())
@@ -53,11 +53,12 @@ internal static class CsvTable
             {
                 if (!index.TryAdd(name, i))
                     conflicts.Add(new ImportConflict(1, header[i], header[i], Language.Pick(
-                        $"Cột '{header[i]}' xuất hiện hai lần.", $"Column '{header[i]}' appears twice.")));
+                        $"Cột '{ImportConflict.Quote(header[i])}' xuất hiện hai lần.", $"Column '{ImportConflict.Quote(header[i])}' appears twice.")));
             }
             else
                 conflicts.Add(new ImportConflict(1, header[i], header[i], Language.Pick(
-                    $"Cột '{header[i]}' không thuộc định dạng{unknownHint}.", $"Column '{header[i]}' is not part of the format{unknownHint}.")));
+                    $"Cột '{ImportConflict.Quote(header[i])}' không thuộc định dạng{unknownHint}.",
+                    $"Column '{ImportConflict.Quote(header[i])}' is not part of the format{unknownHint}.")));
         }
         foreach (var missing in required.Where(r => !index.ContainsKey(r)))
         {
@@ -89,7 +90,7 @@ internal static class CsvTable
         var value = ImportConflict.Shorten(string.Join(",", record.Fields));
         if (count < header.Length)
         {
-            var missing = header[count].Trim();
+            var missing = ImportConflict.Quote(header[count].Trim());
             return new ImportConflict(record.Row, missing, value, Language.Pick(
                 $"Dòng có {count} cột, tiêu đề có {header.Length}: thiếu cột {count + 1} ({missing}).",
                 $"The row has {count} fields; the header has {header.Length}: column {count + 1} ({missing}) is missing."));

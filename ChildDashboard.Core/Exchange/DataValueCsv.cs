@@ -9,7 +9,7 @@ public static class DataValueCsv
 {
     private static string TypoHint => Language.Pick(" (một lỗi gõ có thể làm mất dữ liệu)", " (a typo could lose data)");
 
-    public static (List<DataValueRow> Rows, List<ImportConflict> Conflicts) Read(TextReader reader) =>
+    public static (List<DataValueRow> Rows, ImportConflicts Conflicts) Read(TextReader reader) =>
         CsvTable.Read(reader, DataValueColumns.Canonical, DataValueColumns.Required, TypoHint, (row, field) => new DataValueRow(row,
             field(DataValueColumns.DataElement), field(DataValueColumns.Period), field(DataValueColumns.OrgUnit),
             field(DataValueColumns.CategoryOptionCombo), field(DataValueColumns.Value), field(DataValueColumns.StoredBy),

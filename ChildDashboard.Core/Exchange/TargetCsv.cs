@@ -8,7 +8,7 @@ public static class TargetCsv
 
     private static readonly string[] Required = ["indicator", "orgunit", "target_year", "target_value"];
 
-    public static (List<TargetRow> Rows, List<ImportConflict> Conflicts) Read(TextReader reader) =>
+    public static (List<TargetRow> Rows, ImportConflicts Conflicts) Read(TextReader reader) =>
         CsvTable.Read(reader, header => Columns.FirstOrDefault(c => c.Equals(header.Trim(), StringComparison.OrdinalIgnoreCase)), Required, "",
             (row, field) =>
             {

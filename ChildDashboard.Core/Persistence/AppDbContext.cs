@@ -26,6 +26,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<DataValue> DataValues => Set<DataValue>();
     public DbSet<DataValueAudit> DataValueAudits => Set<DataValueAudit>();
     public DbSet<AuditBatch> AuditBatches => Set<AuditBatch>();
+    public DbSet<TargetAudit> TargetAudits => Set<TargetAudit>();
     public DbSet<ReportForm> ReportForms => Set<ReportForm>();
     public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
     public DbSet<CatalogueFile> CatalogueFiles => Set<CatalogueFile>();

@@ -10,6 +10,10 @@ public sealed class AnalyticsService(CatalogueCache catalogues, ValueStore store
 {
     public const string AllIndicators = "ALL";
 
+    // Ten times the national dashboard with its 34 provinces over ten years: a question of more
+    // combinations than this is refused instead of answered with millions of rows.
+    public const int MaxRows = 120_000;
+
     // scope: the unit the caller may read (itself, its subtree and its history), or null for all.
     public async Task<AnalyticsResult> QueryAsync(AnalyticsQuery query, OrgUnit? scope = null, CancellationToken ct = default)
     {
@@ -20,7 +24,13 @@ public sealed class AnalyticsService(CatalogueCache catalogues, ValueStore store
         var units = resolver.Units(query.OrgUnits);
         var periods = resolver.Periods(query.Periods);
         if (!resolver.IsValid)
-            return new AnalyticsResult([], resolver.Errors);
+            return new AnalyticsResult([], resolver.Errors, resolver.IsOutOfScopeOnly);
+        if ((long)indicators.Count * units.Count * periods.Count > MaxRows)
+        {
+            return new AnalyticsResult([], [Language.Pick(
+                $"Câu hỏi có {indicators.Count} chỉ tiêu × {units.Count} đơn vị × {periods.Count} kỳ, quá {MaxRows:N0} tổ hợp; hãy chia thành nhiều câu hỏi.",
+                $"The question has {indicators.Count} indicators × {units.Count} units × {periods.Count} periods, more than {MaxRows:N0} combinations; split it up.")]);
+        }
 
         var eventCounts = indicators.ToDictionary(i => i.Code, i => ProgressCalculator.IsEventCount(i, catalogue.ElementsByCode));
         var rows = await store.ReadAsync(values =>

@@ -11,7 +11,8 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
 {
     public sealed record Query(IReadOnlyList<string> OrgUnits, IReadOnlyList<string> Periods, IReadOnlyList<string> DataElements, bool Children);
 
-    public sealed record Result(IReadOnlyList<ExportedValue> Values, IReadOnlyList<string> Errors);
+    // OutOfScope: every error is a unit outside the caller's scope.
+    public sealed record Result(IReadOnlyList<ExportedValue> Values, IReadOnlyList<string> Errors, bool OutOfScope = false);
 
     public async Task<Result> ExportAsync(Query query, OrgUnit? scope, CancellationToken ct = default)
     {
@@ -22,7 +23,7 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
         var periods = resolver.Periods(query.Periods);
         var elementIds = resolver.DataElements(query.DataElements).Select(e => e.Id).ToList();
         if (!resolver.IsValid)
-            return new Result([], resolver.Errors);
+            return new Result([], resolver.Errors, resolver.IsOutOfScopeOnly);
         var unitIds = units.SelectMany(u => query.Children ? catalogue.Units.SubtreeOf(u.Unit) : [u.Unit]).Select(u => u.Id).ToHashSet();
 
         await using var db = await factory.CreateDbContextAsync(ct);

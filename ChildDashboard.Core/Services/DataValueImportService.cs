@@ -6,6 +6,7 @@ using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChildDashboard.Core.Services;
 
@@ -15,8 +16,10 @@ namespace ChildDashboard.Core.Services;
 // concurrent import cannot slip in between.
 public sealed class DataValueImportService(
     IDataValueWriter writer, CatalogueCache catalogues, ValueStore store,
-    DataChangeNotifier notifier, TimeProvider time, ILogger<DataValueImportService> logger)
+    DataChangeNotifier notifier, TimeProvider time, ILogger<DataValueImportService> logger, IOptions<ImportOptions>? options = null)
 {
+    private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
+
     // One import writes at a time (SQLite would queue them anyway), so that the in-memory store
     // receives the changes in the order they were committed.
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -26,8 +29,8 @@ public sealed class DataValueImportService(
         var started = Stopwatch.GetTimestamp();
         var catalogue = await catalogues.GetAsync();
         var scope = context.ScopeUnitId is { } scopeId ? catalogue.Units[scopeId] : null;
-        var checker = new DataValueRowChecker(catalogue, scope);
-        var conflicts = new List<ImportConflict>();
+        var checker = new DataValueRowChecker(catalogue, scope, ImportLimits.From(_options, time));
+        var conflicts = new ImportConflicts();
         var values = new List<CheckedValue>(rows.Count);
         var firstRowOfKey = new Dictionary<DataValueKey, int>();
         foreach (var row in rows)
@@ -59,7 +62,7 @@ public sealed class DataValueImportService(
     }
 
     private async Task<ImportReport> CompareAndWriteAsync(
-        int rowCount, List<CheckedValue> values, List<ImportConflict> conflicts, Catalogue catalogue, ImportContext context,
+        int rowCount, List<CheckedValue> values, ImportConflicts conflicts, Catalogue catalogue, ImportContext context,
         long started, long checkedAt, CancellationToken ct)
     {
         await using var session = await writer.BeginAsync(ct);
@@ -73,7 +76,7 @@ public sealed class DataValueImportService(
         var comparedAt = Stopwatch.GetTimestamp();
 
         if (conflicts.Count > 0)
-            return ImportReport.Failed(context.DryRun, conflicts.OrderBy(c => c.Row).ToList());
+            return ImportReport.Failed(context.DryRun, conflicts);
         if (context.DryRun || changes.Count == 0)
             return new ImportReport(ImportReport.Success, context.DryRun, count, []);
 

@@ -10,6 +10,12 @@ public sealed class QueryResolver(Catalogue catalogue, DateOnly today, OrgUnit? 
 
     public bool IsValid => Errors.Count == 0;
 
+    // Every error is a unit outside the caller's scope: the question is well formed but not
+    // theirs to ask (HTTP 403, not 400).
+    public bool IsOutOfScopeOnly => Errors.Count > 0 && Errors.Count == _outOfScope;
+
+    private int _outOfScope;
+
     public List<Indicator> Indicators(IReadOnlyList<string> codes)
     {
         if (codes.Count == 0)
@@ -66,6 +72,7 @@ public sealed class QueryResolver(Catalogue catalogue, DateOnly today, OrgUnit? 
             {
                 Errors.Add(Language.Pick($"Đơn vị '{text}' nằm ngoài phạm vi của bạn ({scope.Code}).",
                     $"Unit '{text}' is outside your scope ({scope.Code})."));
+                _outOfScope++;
                 continue;
             }
             found.Add((text, unit));

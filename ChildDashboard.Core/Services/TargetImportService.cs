@@ -4,14 +4,21 @@ using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChildDashboard.Core.Services;
 
 // Targets from a file: a row with the same indicator, unit and target year replaces the old one;
-// any conflict writes nothing (exchange.md §3–4).
+// any conflict writes nothing (exchange.md §3–4). Each change is audited like a value change (a
+// batch for who and when, old and new per target), in the transaction that writes it.
 public sealed class TargetImportService(
-    IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, DataChangeNotifier notifier, TimeProvider time)
+    IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, DataChangeNotifier notifier, TimeProvider time,
+    IOptions<ImportOptions>? options = null)
 {
+    private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
+    // One target import writes at a time: two new rows for the same target would otherwise race to the unique index.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     private sealed record CheckedTarget(int Row, Indicator Indicator, OrgUnit Unit, int? BaselineYear, double? BaselineValue, int TargetYear, double TargetValue, string? Source);
 
     public async Task<ImportReport> ImportAsync(IReadOnlyList<TargetRow> rows, ImportContext context, CancellationToken ct = default)
@@ -19,7 +26,7 @@ public sealed class TargetImportService(
         var catalogue = await catalogues.GetAsync();
         var scope = context.ScopeUnitId is { } scopeId ? catalogue.Units[scopeId] : null;
         var today = VietnamClock.Today(time);
-        var conflicts = new List<ImportConflict>();
+        var conflicts = new ImportConflicts();
         var targets = new List<CheckedTarget>();
         var firstRow = new Dictionary<(int, int, int), int>();
         foreach (var row in rows)
@@ -37,14 +44,34 @@ public sealed class TargetImportService(
             firstRow[key] = row.Row;
             targets.Add(target);
         }
-        if (conflicts.Count > 0)
+        if (conflicts.Total > 0)
             return ImportReport.Failed(context.DryRun, conflicts);
 
+        await _writing.WaitAsync(ct);
+        try
+        {
+            return await WriteAsync(targets, context, ct);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task<ImportReport> WriteAsync(List<CheckedTarget> targets, ImportContext context, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.Targets.ToDictionaryAsync(t => (t.IndicatorId, t.OrgUnitId, t.TargetYear), ct);
+        var audits = new List<TargetAudit>();
         int imported = 0, updated = 0, ignored = 0;
         foreach (var t in targets)
         {
+            var audit = new TargetAudit
+            {
+                IndicatorId = t.Indicator.Id, OrgUnitId = t.Unit.Id, TargetYear = t.TargetYear,
+                NewBaselineYear = t.BaselineYear, NewBaselineValue = t.BaselineValue, NewTargetValue = t.TargetValue, NewSource = t.Source,
+            };
             if (!existing.TryGetValue((t.Indicator.Id, t.Unit.Id, t.TargetYear), out var target))
             {
                 db.Targets.Add(new Target
@@ -52,6 +79,8 @@ public sealed class TargetImportService(
                     IndicatorId = t.Indicator.Id, OrgUnitId = t.Unit.Id, TargetYear = t.TargetYear, TargetValue = t.TargetValue,
                     BaselineYear = t.BaselineYear, BaselineValue = t.BaselineValue, Source = t.Source,
                 });
+                audit.Action = AuditAction.Create;
+                audits.Add(audit);
                 imported++;
             }
             else if (target.TargetValue == t.TargetValue && target.BaselineYear == t.BaselineYear && target.BaselineValue == t.BaselineValue && target.Source == t.Source)
@@ -60,28 +89,40 @@ public sealed class TargetImportService(
             }
             else
             {
+                audit.Action = AuditAction.Update;
+                (audit.OldBaselineYear, audit.OldBaselineValue, audit.OldTargetValue, audit.OldSource) =
+                    (target.BaselineYear, target.BaselineValue, target.TargetValue, target.Source);
+                audits.Add(audit);
                 (target.TargetValue, target.BaselineYear, target.BaselineValue, target.Source) = (t.TargetValue, t.BaselineYear, t.BaselineValue, t.Source);
                 updated++;
             }
         }
         var count = new ImportCount(imported, updated, 0, ignored);
-        if (context.DryRun || imported + updated == 0)
+        if (context.DryRun || audits.Count == 0)
             return new ImportReport(ImportReport.Success, context.DryRun, count, []);
 
+        var now = time.GetUtcNow();
+        var batch = new AuditBatch { ChangedBy = context.UserName, ChangedAtUtc = now.UtcDateTime, Reason = "import" };
+        db.AuditBatches.Add(batch);
+        foreach (var audit in audits)
+            audit.Batch = batch;
+        db.TargetAudits.AddRange(audits);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         catalogues.Invalidate();
         notifier.Publish(ChangeSet.ForTargets(
-            targets.Select(t => t.Indicator.Id).Distinct(), targets.Select(t => t.Unit.Id).Distinct(), context.UserName, time.GetUtcNow()));
+            targets.Select(t => t.Indicator.Id).Distinct(), targets.Select(t => t.Unit.Id).Distinct(), context.UserName, now));
         return new ImportReport(ImportReport.Success, false, count, []);
     }
 
-    private static CheckedTarget? Check(TargetRow row, Catalogue catalogue, OrgUnit? scope, DateOnly today, List<ImportConflict> conflicts)
+    private CheckedTarget? Check(TargetRow row, Catalogue catalogue, OrgUnit? scope, DateOnly today, ImportConflicts conflicts)
     {
         ImportConflict Conflict(string column, string? value, string vi, string en) => new(row.Row, column, value, Language.Pick(vi, en));
+        static string Q(string? text) => ImportConflict.Quote(text);
 
         if (string.IsNullOrWhiteSpace(row.Indicator) || !catalogue.IndicatorsByCode.TryGetValue(row.Indicator, out var indicator))
         {
-            conflicts.Add(Conflict("indicator", row.Indicator, $"Chỉ tiêu '{row.Indicator}' không tồn tại.", $"Unknown indicator '{row.Indicator}'."));
+            conflicts.Add(Conflict("indicator", row.Indicator, $"Chỉ tiêu '{Q(row.Indicator)}' không tồn tại.", $"Unknown indicator '{Q(row.Indicator)}'."));
             return null;
         }
         if (!OrgUnitReference.TryParse(row.OrgUnit, out var reference, out var error))
@@ -92,12 +133,12 @@ public sealed class TargetImportService(
         var unit = catalogue.Units.Find(reference, today);
         if (unit is null)
         {
-            conflicts.Add(Conflict("orgunit", row.OrgUnit, $"Không tìm thấy đơn vị '{row.OrgUnit}'.", $"No unit '{row.OrgUnit}'."));
+            conflicts.Add(Conflict("orgunit", row.OrgUnit, $"Không tìm thấy đơn vị '{Q(row.OrgUnit)}'.", $"No unit '{Q(row.OrgUnit)}'."));
             return null;
         }
         if (scope is not null && !catalogue.Units.IsWithin(unit, scope))
         {
-            conflicts.Add(Conflict("orgunit", row.OrgUnit, $"Đơn vị '{row.OrgUnit}' nằm ngoài phạm vi của bạn.", $"Unit '{row.OrgUnit}' is outside your scope."));
+            conflicts.Add(Conflict("orgunit", row.OrgUnit, $"Đơn vị '{Q(row.OrgUnit)}' nằm ngoài phạm vi của bạn.", $"Unit '{Q(row.OrgUnit)}' is outside your scope."));
             return null;
         }
         if (!TryYear(row.TargetYear, out var targetYear) || targetYear is null)
@@ -105,9 +146,23 @@ public sealed class TargetImportService(
             conflicts.Add(Conflict("target_year", row.TargetYear, "Năm mục tiêu phải là một năm (ví dụ 2030).", "The target year must be a year (e.g. 2030)."));
             return null;
         }
-        if (!TryNumber(row.TargetValue, out var targetValue) || targetValue is null)
+        if (!IsOpenIn(unit, targetYear.Value))
         {
-            conflicts.Add(Conflict("target_value", row.TargetValue, "Giá trị mục tiêu phải là một số không âm.", "The target value must be a non-negative number."));
+            var successor = unit.Successor;
+            conflicts.Add(Conflict("orgunit", row.OrgUnit, unit.ClosedDate is { } closed && closed.Year < targetYear
+                    ? $"{unit.NameVi} ({unit.Code}) đã ngừng hoạt động từ sau ngày {closed:dd/MM/yyyy}, trước năm mục tiêu {targetYear}"
+                        + (successor is null ? "." : $"; hãy đặt chỉ tiêu cho {successor.NameVi} ({successor.Code}).")
+                    : $"{unit.NameVi} ({unit.Code}) chỉ hoạt động từ ngày {unit.OpeningDate:dd/MM/yyyy}, sau năm mục tiêu {targetYear}.",
+                unit.ClosedDate is { } closedEn && closedEn.Year < targetYear
+                    ? $"{unit.NameEn} ({unit.Code}) closed after {closedEn:yyyy-MM-dd}, before the target year {targetYear}"
+                        + (successor is null ? "." : $"; set the target for {successor.NameEn} ({successor.Code}).")
+                    : $"{unit.NameEn} ({unit.Code}) opened on {unit.OpeningDate:yyyy-MM-dd}, after the target year {targetYear}."));
+            return null;
+        }
+        var max = MaxValue(indicator);
+        if (!TryNumber(row.TargetValue, max, out var targetValue) || targetValue is null)
+        {
+            conflicts.Add(Conflict("target_value", row.TargetValue, ValueRange(indicator, max, vietnamese: true), ValueRange(indicator, max, vietnamese: false)));
             return null;
         }
         if (!TryYear(row.BaselineYear, out var baselineYear))
@@ -115,9 +170,9 @@ public sealed class TargetImportService(
             conflicts.Add(Conflict("baseline_year", row.BaselineYear, "Năm cơ sở phải là một năm.", "The baseline year must be a year."));
             return null;
         }
-        if (!TryNumber(row.BaselineValue, out var baselineValue))
+        if (!TryNumber(row.BaselineValue, max, out var baselineValue))
         {
-            conflicts.Add(Conflict("baseline_value", row.BaselineValue, "Giá trị cơ sở phải là một số không âm.", "The baseline value must be a non-negative number."));
+            conflicts.Add(Conflict("baseline_value", row.BaselineValue, ValueRange(indicator, max, vietnamese: true), ValueRange(indicator, max, vietnamese: false)));
             return null;
         }
         if ((baselineYear is null) != (baselineValue is null))
@@ -126,8 +181,42 @@ public sealed class TargetImportService(
                 "Cần cả năm và giá trị cơ sở, hoặc để trống cả hai.", "Give both the baseline year and value, or neither."));
             return null;
         }
+        if (baselineYear >= targetYear)
+        {
+            conflicts.Add(Conflict("baseline_year", row.BaselineYear,
+                $"Năm mục tiêu ({targetYear}) phải sau năm cơ sở ({baselineYear}).",
+                $"The target year ({targetYear}) must come after the baseline year ({baselineYear})."));
+            return null;
+        }
+        if (row.Source is { } source && (source.Length > ImportLimits.SourceLength || source.Any(char.IsControl)))
+        {
+            conflicts.Add(Conflict("source", source,
+                $"Nguồn tối đa {ImportLimits.SourceLength:N0} ký tự, không có ký tự điều khiển.",
+                $"The source takes at most {ImportLimits.SourceLength:N0} characters and no control characters."));
+            return null;
+        }
         return new CheckedTarget(row.Row, indicator, unit, baselineYear, baselineValue, targetYear.Value, targetValue.Value,
             string.IsNullOrWhiteSpace(row.Source) ? null : row.Source.Trim());
+    }
+
+    // Open on at least one day of the year: a province that closed on 2025-06-30 may still have a 2025 target.
+    private static bool IsOpenIn(OrgUnit unit, int year) =>
+        unit.OpeningDate <= new DateOnly(year, 12, 31) && (unit.ClosedDate is not { } closed || closed >= new DateOnly(year, 1, 1));
+
+    // Percentages lie within 0–100, rates per 100,000 within 0–100,000, anything else (counts) up to the plausible count.
+    private double MaxValue(Indicator indicator) => indicator.Factor is 100 or 100_000 ? indicator.Factor : _options.MaxCount;
+
+    private static string ValueRange(Indicator indicator, double max, bool vietnamese)
+    {
+        var culture = CultureInfo.GetCultureInfo(vietnamese ? "vi-VN" : "en-US");
+        var upTo = max.ToString("N0", culture);
+        return (indicator.Factor, vietnamese) switch
+        {
+            (100, true) => $"{indicator.Code} là tỷ lệ phần trăm: cần một số từ 0 đến 100 (dấu chấm cho phần thập phân).",
+            (100, false) => $"{indicator.Code} is a percentage: a number from 0 to 100 is required (a point for decimals).",
+            (_, true) => $"Giá trị của {indicator.Code} phải là một số từ 0 đến {upTo} (dấu chấm cho phần thập phân).",
+            _ => $"A value of {indicator.Code} must be a number from 0 to {upTo} (a point for decimals).",
+        };
     }
 
     private static bool TryYear(string? text, out int? year)
@@ -143,12 +232,13 @@ public sealed class TargetImportService(
         return false;
     }
 
-    private static bool TryNumber(string? text, out double? number)
+    private static bool TryNumber(string? text, double max, out double? number)
     {
         number = null;
         if (string.IsNullOrWhiteSpace(text))
             return true;
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n))
+        if (text.Length <= ImportLimits.NumberLength
+            && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) && n <= max)
         {
             number = n;
             return true;

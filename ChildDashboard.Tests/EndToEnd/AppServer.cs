@@ -9,18 +9,22 @@ namespace ChildDashboard.Tests.EndToEnd;
 // started the way `dotnet run` starts it (Development, content root = the web project).
 public sealed class AppServer : IAsyncDisposable
 {
-    public const string AdminPassword = "E2e-Admin-Pa55";
+    public const string AdminPassword = "E2e-Steward-Pa55";
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly string _dataDirectory;
+    private readonly bool _ownsData;
 
-    private AppServer(Process process, string dataDirectory, Uri baseAddress)
+    private AppServer(Process process, string dataDirectory, bool ownsData, Uri baseAddress)
     {
         _process = process;
         _dataDirectory = dataDirectory;
+        _ownsData = ownsData;
         BaseAddress = baseAddress;
     }
+
+    public string DatabaseFile => Path.Combine(_dataDirectory, "e2e.db");
 
     public Uri BaseAddress { get; }
 
@@ -33,8 +37,10 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    // settings: environment variables that replace the defaults (e.g. another database).
-    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    // dataDirectory: a database folder of the caller's that outlives the server (a restart);
+    // otherwise a fresh one, deleted with the server. settings: environment variables that replace
+    // the defaults (e.g. another database).
+    public static async Task<AppServer> StartAsync(string? dataDirectory = null, bool demoData = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var webProject = Path.Combine(RepoRoot.Path, "ChildDashboard.Web");
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent?.Name ?? "Debug";
@@ -42,7 +48,8 @@ public sealed class AppServer : IAsyncDisposable
         if (!File.Exists(dll))
             throw new FileNotFoundException("Build the web project first.", dll);
 
-        var dataDirectory = Directory.CreateTempSubdirectory("childdashboard-e2e-").FullName;
+        var ownsData = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("childdashboard-e2e-").FullName;
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,12 +62,12 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "e2e.db")}";
         start.Environment["Security__InitialAdminPassword"] = AdminPassword;
-        start.Environment["Seed__DemoData"] = "true";
+        start.Environment["Seed__DemoData"] = demoData ? "true" : "false";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
-        var server = new AppServer(process, dataDirectory, baseAddress);
+        var server = new AppServer(process, dataDirectory, ownsData, baseAddress);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -111,14 +118,22 @@ public sealed class AppServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    // SIGKILL: no shutdown, no flush, as when the machine loses power or the process is OOM-killed.
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
+        if (!_ownsData)
+            return;
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

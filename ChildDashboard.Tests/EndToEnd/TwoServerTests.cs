@@ -27,8 +27,8 @@ public sealed class TwoServerTests(ITestOutputHelper output) : IAsyncLifetime
             ["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString()) { Database = _database }.ToString(),
         };
         // One after the other: the first migrates and seeds, the second finds it done.
-        _servers.Add(await AppServer.StartAsync(settings));
-        _servers.Add(await AppServer.StartAsync(settings));
+        _servers.Add(await AppServer.StartAsync(settings: settings));
+        _servers.Add(await AppServer.StartAsync(settings: settings));
     }
 
     public async Task DisposeAsync()

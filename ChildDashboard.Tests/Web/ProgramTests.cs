@@ -45,4 +45,19 @@ public class ProgramTests
 
         Assert.Contains("Import:MaxFileBytes", Assert.IsType<OptionsValidationException>(failure).Message);
     }
+
+    [Theory]
+    [InlineData("Import:MaxCount", "0", "Import:MaxCount must be between 1 and 9007199254740992 (2^53), not 0.")]
+    [InlineData("Import:MaxMoney", "9007199254740993", "Import:MaxMoney must be between 1 and 9007199254740992 (2^53)")]
+    [InlineData("Import:OpenFutureYears", "-1", "Import:OpenFutureYears must be between 0 and 50, not -1.")]
+    [InlineData("SignIn:Window", "00:00:00", "SignIn:Window must be longer than 0")]
+    [InlineData("SignIn:PerAccount", "0", "SignIn:PerAccount must be between 1 and 100000, not 0.")]
+    [InlineData("ForwardedHeaders:KnownProxies", "10.0.0.1, proxy.local", "ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address.")]
+    [InlineData("ForwardedHeaders:KnownNetworks", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks: '10.0.0.0/33' is not a network")]
+    public async Task ANewSettingOutOfRangeStopsTheAppNamingIt(string key, string value, string message)
+    {
+        var failure = await StartWithAsync(key, value);
+
+        Assert.Contains(message, Assert.IsType<OptionsValidationException>(failure).Message);
+    }
 }

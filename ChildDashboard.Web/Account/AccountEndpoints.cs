@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
@@ -16,17 +17,35 @@ public static class AccountEndpoints
     {
         endpoints.MapPost(LoginPath, async (
             [FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl,
-            SignInManager<AppUser> signIn) =>
+            HttpContext http, SignInThrottle throttle, PasswordCheck passwords, SignInManager<AppUser> signIn) =>
         {
-            var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: true, lockoutOnFailure: true);
-            if (result.Succeeded)
+            var back = Uri.EscapeDataString(Cultures.SafeLocalUrl(returnUrl));
+            if (throttle.TryAttempt(userName, http.Connection.RemoteIpAddress) is { } wait)
+            {
+                var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+                return Results.Redirect($"{LoginPath}?error=throttled&minutes={minutes.ToString(CultureInfo.InvariantCulture)}&returnUrl={back}");
+            }
+            if (await passwords.CheckAsync(userName.Trim(), password) is { } user && await signIn.CanSignInAsync(user))
+            {
+                await signIn.SignInAsync(user, isPersistent: true);
                 return Results.LocalRedirect(Cultures.SafeLocalUrl(returnUrl));
-            var error = result.IsLockedOut ? "locked" : "invalid";
-            return Results.Redirect($"{LoginPath}?error={error}&returnUrl={Uri.EscapeDataString(Cultures.SafeLocalUrl(returnUrl))}");
+            }
+            return Results.Redirect($"{LoginPath}?error=invalid&returnUrl={back}");
         }).AllowAnonymous();
 
         endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(LoginPath);
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+
+        // A new security stamp invalidates every cookie of the account (checked each minute, and by
+        // open pages within a minute) and every Basic credential cached for it; tokens stay, each
+        // revocable on the profile page.
+        endpoints.MapPost("/account/logout-everywhere", async (HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn) =>
+        {
+            if (await users.GetUserAsync(http.User) is { } user)
+                await users.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPath);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());

@@ -90,7 +90,7 @@ public sealed class AccountSeeder(
         Console.WriteLine();
     }
 
-    // Twelve characters that always satisfy Identity's rules (upper, lower, digit, symbol).
+    // Twelve random characters (the policy's minimum length) in a shape that is easy to read out and type.
     internal static string GeneratePassword()
     {
         const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";

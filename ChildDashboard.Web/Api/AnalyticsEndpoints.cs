@@ -18,7 +18,8 @@ public static class AnalyticsEndpoints
                 `progress` and the like are null where there is no value, and `partial` is true for a period not over yet.
                 The `Server-Timing` header says how long the arithmetic took.
                 """)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Ok<AnalyticsResponse>, ProblemHttpResult>> GetAsync(
         HttpContext http, AnalyticsService analytics, CatalogueCache catalogues,
@@ -35,6 +36,6 @@ public static class AnalyticsEndpoints
         http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"analytics;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1}");
         return result.IsValid
             ? TypedResults.Ok(new AnalyticsResponse(result.Rows))
-            : Problems.Result(400, "Bad query", string.Join(" ", result.Errors), result.Errors);
+            : Problems.Result(result.OutOfScope ? 403 : 400, string.Join(" ", result.Errors), result.Errors);
     }
 }

@@ -2,8 +2,10 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
+using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Services;
+using ChildDashboard.Web.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -15,10 +17,11 @@ namespace ChildDashboard.Web.Api;
 public sealed class ApiAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals, ApiTokenService tokens, ApiPrincipalCache cache,
-    BasicCredentialCache basicCredentials)
+    BasicCredentialCache basicCredentials, SignInThrottle throttle, PasswordCheck passwords)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Api";
+    private const string ThrottledKey = "ChildDashboard.SignInThrottled";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -50,15 +53,15 @@ public sealed class ApiAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed Basic credentials.");
         if (await basicCredentials.FindAsync(userName, password, Context.RequestAborted) is { } known)
             return Success(known);
-        var user = await users.FindByNameAsync(userName);
-        if (user is null || await users.IsLockedOutAsync(user))
-            return AuthenticateResult.Fail("Wrong user name or password.");
-        if (!await users.CheckPasswordAsync(user, password))
+        if (throttle.TryAttempt(userName, Context.Connection.RemoteIpAddress) is { } wait)
         {
-            await users.AccessFailedAsync(user);
-            return AuthenticateResult.Fail("Wrong user name or password.");
+            Context.Items[ThrottledKey] = wait;
+            return AuthenticateResult.Fail("Too many sign-in attempts.");
         }
-        await users.ResetAccessFailedCountAsync(user);
+        // A wrong password changes nothing on the account (throttling, not a failure count, stops
+        // guessing), so a stranger cannot lock the real user out.
+        if (await passwords.CheckAsync(userName, password) is not { } user)
+            return AuthenticateResult.Fail("Wrong user name or password.");
         var principal = await principals.CreateAsync(user);
         basicCredentials.Add(userName, password, user, principal);
         return Success(principal);
@@ -71,13 +74,23 @@ public sealed class ApiAuthenticationHandler(
     {
         // Only Bearer is offered: a Basic challenge would make browsers ask for a password and then
         // send it with any cross-site form post (Basic is still accepted from clients that send it).
+        if (Context.Items[ThrottledKey] is TimeSpan wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Problems.WriteAsync(Context, StatusCodes.Status429TooManyRequests, Language.Pick(
+                $"Quá nhiều lần đăng nhập bằng mật khẩu; hãy thử lại sau {seconds} giây.",
+                $"Too many password sign-ins; try again in {seconds} seconds."));
+            return;
+        }
         Response.Headers.WWWAuthenticate = "Bearer";
-        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
-            "Send a personal access token (Authorization: Bearer …) or HTTP Basic credentials.");
+        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, Language.Pick(
+            "Hãy gửi mã truy cập cá nhân (Authorization: Bearer …) hoặc thông tin đăng nhập HTTP Basic.",
+            "Send a personal access token (Authorization: Bearer …) or HTTP Basic credentials."));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", ApiPolicies.ForbiddenDetail(Context.GetEndpoint()));
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, ApiPolicies.ForbiddenDetail(Context.GetEndpoint()));
 
     private static bool TryDecodeBasic(string encoded, out string userName, out string password)
     {

@@ -1,3 +1,4 @@
+using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
 
@@ -22,9 +23,9 @@ public static class ApiPolicies
     {
         var policies = endpoint?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList() ?? [];
         if (policies.Contains(WriteTargets))
-            return "Only administrators and analysts may set targets.";
+            return Language.Pick("Chỉ quản trị viên và chuyên viên phân tích được đặt chỉ tiêu.", "Only administrators and analysts may set targets.");
         if (policies.Contains(WriteData))
-            return "Your role may read data but not write it.";
-        return "Your role does not allow this request.";
+            return Language.Pick("Vai trò của bạn được đọc nhưng không được ghi dữ liệu.", "Your role may read data but not write it.");
+        return Language.Pick("Vai trò của bạn không cho phép yêu cầu này.", "Your role does not allow this request.");
     }
 }

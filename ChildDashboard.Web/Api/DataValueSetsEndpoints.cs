@@ -21,7 +21,8 @@ public static class DataValueSetsEndpoints
             .WithDescription("""
                 CSV columns are DHIS2's (`dataelement, period, orgunit, categoryoptioncombo, value`, optionally `attributeoptioncombo,
                 storedby, lastupdated, comment, followup, deleted`), in any order. A file with any rejected row writes nothing and
-                answers 409 with every conflict (row, column, value, message in the language of `Accept-Language`). Needs the
+                answers 409 with its conflicts (row, column, value, message in the language of `Accept-Language`; the first 1,000,
+                and their number in `totalConflicts`). Needs the
                 Admin, Analyst or DataEntry role; values outside the caller's unit are rejected.
                 """)
             .AcceptsImportBody(DhisJsonSchema())
@@ -38,7 +39,8 @@ public static class DataValueSetsEndpoints
                     content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The eleven columns of a DHIS2 export." } };
                 return Task.CompletedTask;
             })
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     // What DataValueJson reads: fewer fields are required than the export writes, and numbers may be numbers.
@@ -93,7 +95,7 @@ public static class DataValueSetsEndpoints
         var scope = ApiUser.ScopeUnit(http.User, catalogue);
         var result = await exports.ExportAsync(new DataValueExportService.Query(orgUnit, period, dataElement ?? [], children ?? false), scope, ct);
         if (result.Errors.Count > 0)
-            return Problems.Result(400, "Bad query", string.Join(" ", result.Errors), result.Errors);
+            return Problems.Result(result.OutOfScope ? 403 : 400, string.Join(" ", result.Errors), result.Errors);
 
         if (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
         {

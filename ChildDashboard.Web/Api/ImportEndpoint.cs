@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Services;
 using Microsoft.OpenApi;
@@ -11,13 +12,13 @@ internal static class ImportEndpoint
 {
     public static async Task<IResult> RunAsync<TRow>(
         HttpContext http, bool? dryRun, long maxBytes, CatalogueCache catalogues,
-        Func<TextReader, (List<TRow>, List<ImportConflict>)> readCsv, Func<JsonDocument, (List<TRow>, List<ImportConflict>)>? readJson,
+        Func<TextReader, (List<TRow>, ImportConflicts)> readCsv, Func<JsonDocument, (List<TRow>, ImportConflicts)>? readJson,
         Func<IReadOnlyList<TRow>, ImportContext, CancellationToken, Task<ImportReport>> import, CancellationToken ct)
     {
         var (body, failure) = await RequestBody.ReadAsync(http, maxBytes, readCsv, readJson, ct);
         if (body is null)
-            return failure ?? Problems.Result(400, "Unreadable body", "The body could not be read.");
-        if (body.Conflicts.Count > 0)
+            return failure ?? Problems.Result(400, Language.Pick("Không đọc được nội dung.", "The body could not be read."));
+        if (body.Conflicts.Total > 0)
             return Results.Json(ImportReport.Failed(dryRun ?? false, body.Conflicts), statusCode: 409);
 
         var catalogue = await catalogues.GetAsync();

@@ -1,22 +1,28 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
+using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Exchange;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace ChildDashboard.Web.Api;
 
-// Reads an import body (CSV, JSON, or a file in multipart/form-data) within the size limit.
-// Failure is the HTTP answer to give: 400 unreadable, 413 too large, 415 unsupported.
+// Reads an import body (CSV, JSON, or one file in multipart/form-data) within the size limit.
+// Failure is the HTTP answer to give: 400 unreadable (not UTF-8, broken or ambiguous JSON, a
+// truncated or ambiguous form), 413 too large, 415 unsupported. Nothing is imported then.
 public static class RequestBody
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public sealed record Parsed<T>(List<T> Rows, List<ImportConflict> Conflicts);
+    // The data value set is three levels deep; anything much deeper is not one.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16 };
+
+    public sealed record Parsed<T>(List<T> Rows, ImportConflicts Conflicts);
 
     public static async Task<(Parsed<T>? Body, IResult? Failure)> ReadAsync<T>(
-        HttpContext http, long maxBytes, Func<TextReader, (List<T>, List<ImportConflict>)> readCsv,
-        Func<JsonDocument, (List<T>, List<ImportConflict>)>? readJson, CancellationToken ct)
+        HttpContext http, long maxBytes, Func<TextReader, (List<T>, ImportConflicts)> readCsv,
+        Func<JsonDocument, (List<T>, ImportConflicts)>? readJson, CancellationToken ct)
     {
         if (http.Request.ContentLength > maxBytes)
             return (null, TooLarge(maxBytes));
@@ -25,12 +31,25 @@ public static class RequestBody
 
         try
         {
-            var mediaType = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsed) ? parsed.MediaType.Value ?? "" : "";
+            if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType))
+                return (null, Unsupported(http.Request.ContentType ?? "", readJson is not null));
+            if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                return (null, Problems.Result(415, Language.Pick(
+                    $"Chỉ nhận văn bản UTF-8, không nhận charset={contentType.Charset}.", $"Only UTF-8 text is accepted, not charset={contentType.Charset}.")));
+            }
+            var mediaType = contentType.MediaType.Value ?? "";
             if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             {
                 var form = await http.Request.ReadFormAsync(ct);
-                if (form.Files.GetFile("file") is not { } file)
-                    return (null, Problems.Result(400, "No file", "Send the file in the form field 'file'."));
+                if (form.Files.Count != 1 || !form.Files[0].Name.Equals("file", StringComparison.Ordinal))
+                {
+                    return (null, Problems.Result(400, form.Files.Count > 1
+                        ? Language.Pick($"Biểu mẫu có {form.Files.Count} tệp; hãy gửi đúng một tệp trong trường 'file'.",
+                            $"The form holds {form.Files.Count} files; send exactly one, in the field 'file'.")
+                        : Language.Pick("Hãy gửi tệp trong trường 'file' của biểu mẫu.", "Send the file in the form field 'file'.")));
+                }
+                var file = form.Files[0];
                 if (file.Length > maxBytes)
                     return (null, TooLarge(maxBytes));
                 await using var stream = file.OpenReadStream();
@@ -48,29 +67,49 @@ public static class RequestBody
             return (null, TooLarge(maxBytes));
         }
         // A malformed CSV file is not here: it is a conflict where it breaks (409), like any rejected row.
-        catch (Exception e) when (e is JsonException or DecoderFallbackException or InvalidDataException)
+        catch (DecoderFallbackException)
         {
-            return (null, Problems.Result(400, "Unreadable body", e is DecoderFallbackException ? "The text is not UTF-8." : e.Message));
+            return (null, NotUtf8());
+        }
+        catch (UnreadableBodyException e)
+        {
+            return (null, Problems.Result(400, e.Message));
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Result(400, Language.Pick(
+                $"Nội dung JSON không hợp lệ ở dòng {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}.",
+                $"The JSON is not valid at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}.")));
+        }
+        // A form whose parts or boundary are broken, or that ends before its closing boundary.
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return (null, Problems.Result(400, Language.Pick(
+                "Nội dung multipart/form-data bị cắt ngang hoặc sai cấu trúc; không có gì được nhập.",
+                "The multipart/form-data body is truncated or malformed; nothing was imported.")));
         }
     }
 
-    private static async Task CopyWithinAsync(Stream source, Stream target, long maxBytes, CancellationToken ct)
+    private static async Task<MemoryStream> BufferAsync(Stream source, long maxBytes, CancellationToken ct)
     {
-        var buffer = new byte[81920];
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
         long total = 0;
         int read;
-        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        while ((read = await source.ReadAsync(chunk, ct)) > 0)
         {
             total += read;
             if (total > maxBytes)
                 throw new BadHttpRequestException("Too large", StatusCodes.Status413PayloadTooLarge);
-            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+            await buffer.WriteAsync(chunk.AsMemory(0, read), ct);
         }
+        buffer.Position = 0;
+        return buffer;
     }
 
     private static async Task<(Parsed<T>?, IResult?)> ReadAsync<T>(
-        string mediaType, Stream stream, long maxBytes, Func<TextReader, (List<T>, List<ImportConflict>)> readCsv,
-        Func<JsonDocument, (List<T>, List<ImportConflict>)>? readJson, CancellationToken ct)
+        string mediaType, Stream stream, long maxBytes, Func<TextReader, (List<T>, ImportConflicts)> readCsv,
+        Func<JsonDocument, (List<T>, ImportConflicts)>? readJson, CancellationToken ct)
     {
         switch (mediaType.ToLowerInvariant())
         {
@@ -78,25 +117,43 @@ public static class RequestBody
             case "text/csv" or "application/csv":
             {
                 // Buffered (within the limit) so that a slow client cannot hold the CSV parser on a synchronous read.
-                using var buffer = new MemoryStream();
-                await CopyWithinAsync(stream, buffer, maxBytes, ct);
-                buffer.Position = 0;
-                using var reader = new StreamReader(buffer, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+                // A UTF-16 byte order mark is not taken as a hint: the text must be UTF-8.
+                using var buffer = await BufferAsync(stream, maxBytes, ct);
+                using var reader = new StreamReader(buffer, StrictUtf8, detectEncodingFromByteOrderMarks: false);
                 var (rows, conflicts) = readCsv(reader);
                 return (new Parsed<T>(rows, conflicts), null);
             }
             case "application/json" when readJson is not null:
             {
-                using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+                // The JSON reader does not check that strings are valid UTF-8 until they are read, so the whole body is checked first.
+                using var buffer = await BufferAsync(stream, maxBytes, ct);
+                var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+                if (bytes.Span.StartsWith("\uFEFF"u8))
+                    bytes = bytes[3..];
+                if (!Utf8.IsValid(bytes.Span))
+                    return (null, NotUtf8());
+                using var document = JsonDocument.Parse(bytes, JsonOptions);
                 var (rows, conflicts) = readJson(document);
                 return (new Parsed<T>(rows, conflicts), null);
             }
             default:
-                return (null, Problems.Result(415, "Unsupported format",
-                    $"'{mediaType}' is not accepted here: send text/csv{(readJson is null ? "" : " or application/json")}, or a .csv file in multipart/form-data. Excel files are not accepted by the API yet."));
+                return (null, Unsupported(mediaType, readJson is not null));
         }
     }
 
+    private static IResult Unsupported(string mediaType, bool json)
+    {
+        var quoted = ImportConflict.Quote(mediaType);
+        return Problems.Result(415, Language.Pick(
+            $"Không nhận định dạng '{quoted}' ở đây: hãy gửi text/csv{(json ? " hoặc application/json" : "")}, hoặc một tệp .csv trong multipart/form-data. API chưa nhận tệp Excel.",
+            $"'{quoted}' is not accepted here: send text/csv{(json ? " or application/json" : "")}, or a .csv file in multipart/form-data. Excel files are not accepted by the API yet."));
+    }
+
+    private static IResult NotUtf8() =>
+        Problems.Result(400, Language.Pick("Nội dung không phải văn bản UTF-8.", "The text is not UTF-8."));
+
     private static IResult TooLarge(long maxBytes) =>
-        Problems.Result(413, "Too large", $"The limit is {maxBytes / (1024 * 1024)} MB (setting Import:MaxFileBytes).");
+        Problems.Result(413, Language.Pick(
+            $"Giới hạn là {maxBytes / (1024.0 * 1024):0.##} MB (thiết lập Import:MaxFileBytes).",
+            $"The limit is {maxBytes / (1024.0 * 1024):0.##} MB (setting Import:MaxFileBytes)."));
 }

@@ -20,11 +20,29 @@ public static class Cultures
         options.RequestCultureProviders =
         [
             new CookieRequestCultureProvider(),
-            new CustomRequestCultureProvider(async http => http.Request.Path.StartsWithSegments("/api")
-                ? await new AcceptLanguageHeaderRequestCultureProvider().DetermineProviderCultureResult(http)
-                : null),
+            new CustomRequestCultureProvider(http => Task.FromResult(http.Request.Path.StartsWithSegments("/api")
+                ? FromAcceptLanguage(http.Request.Headers.AcceptLanguage)
+                : null)),
         ];
         return options;
+    }
+
+    // By language, not by exact culture: `en`, `en-GB` and `en-US` all mean English, `vi` Vietnamese;
+    // the first of the two in order of preference wins.
+    public static ProviderCultureResult? FromAcceptLanguage(Microsoft.Extensions.Primitives.StringValues header)
+    {
+        if (!Microsoft.Net.Http.Headers.StringWithQualityHeaderValue.TryParseList(header, out var languages))
+            return null;
+        foreach (var language in languages.Where(l => l.Quality is null or > 0).OrderByDescending(l => l.Quality ?? 1))
+        {
+            var name = language.Value.Value ?? "";
+            var chosen = name.Equals("en", StringComparison.OrdinalIgnoreCase) || name.StartsWith("en-", StringComparison.OrdinalIgnoreCase) ? English
+                : name.Equals("vi", StringComparison.OrdinalIgnoreCase) || name.StartsWith("vi-", StringComparison.OrdinalIgnoreCase) ? Vietnamese
+                : null;
+            if (chosen is not null)
+                return new ProviderCultureResult(chosen);
+        }
+        return null;
     }
 
     public static void MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
@@ -35,7 +53,7 @@ public static class Cultures
                 http.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             }
             return Results.LocalRedirect(SafeLocalUrl(redirectUri));
         }).AllowAnonymous();

@@ -5,7 +5,11 @@ namespace ChildDashboard.Tests.Core.Exchange;
 
 public class DataValueCsvTests
 {
-    private static (List<DataValueRow> Rows, List<ImportConflict> Conflicts) Read(string csv) => DataValueCsv.Read(new StringReader(csv));
+    private static (List<DataValueRow> Rows, List<ImportConflict> Conflicts) Read(string csv)
+    {
+        var (rows, conflicts) = DataValueCsv.Read(new StringReader(csv));
+        return (rows, [.. conflicts]);
+    }
 
     // Conflict messages are made in the culture of the moment the file is read.
     private static List<ImportConflict> Conflicts(string csv, string culture)

@@ -94,33 +94,45 @@ public class ApiAuthenticationHandlerTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
-    public async Task AWrongPasswordCountsTowardLockOutWhileTheRightOneIsCached()
+    public async Task AWrongPasswordChangesNothingOnTheAccountAndTheRightOneStaysCached()
     {
         await CreateUserAsync("guessed", Roles.DataEntry);
         Assert.Equal(HttpStatusCode.OK, (await BasicClient("guessed", Password).GetAsync(CheapRead)).StatusCode);
+        var stamp = (await UserAsync("guessed")).ConcurrencyStamp;
 
         var wrong = await BasicClient("guessed", "not-the-password").GetAsync(CheapRead);
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.Equal(1, (await UserAsync("guessed")).AccessFailedCount);
-        Assert.Equal(2, factory.PasswordHasher.VerificationsOf("guessed"));
-        // The failed attempt changed the account, so the right password is checked again (and resets the count).
-        Assert.Equal(HttpStatusCode.OK, (await BasicClient("guessed", Password).GetAsync(CheapRead)).StatusCode);
-        Assert.Equal(3, factory.PasswordHasher.VerificationsOf("guessed"));
         Assert.Equal(0, (await UserAsync("guessed")).AccessFailedCount);
+        Assert.Equal(stamp, (await UserAsync("guessed")).ConcurrencyStamp);
+        Assert.Equal(2, factory.PasswordHasher.VerificationsOf("guessed"));
+        // Nothing changed, so the right password is still the cached one.
+        Assert.Equal(HttpStatusCode.OK, (await BasicClient("guessed", Password).GetAsync(CheapRead)).StatusCode);
+        Assert.Equal(2, factory.PasswordHasher.VerificationsOf("guessed"));
     }
 
     [Fact]
-    public async Task ALockedOutAccountIsRefusedAtOnceThoughItsCredentialWasCached()
+    public async Task ManyWrongPasswordsDoNotLockTheAccount()
     {
         await CreateUserAsync("attacked", Roles.DataEntry);
-        var client = BasicClient("attacked", Password);
+
+        for (var attempt = 0; attempt < 12; attempt++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await BasicClient("attacked", "guess-" + attempt).GetAsync(CheapRead)).StatusCode);
+
+        Assert.False(await WithUsersAsync(async users => await users.IsLockedOutAsync(await users.FindByNameAsync("attacked") ?? throw new InvalidOperationException())));
+        Assert.Equal(HttpStatusCode.OK, (await BasicClient("attacked", Password).GetAsync(CheapRead)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAccountLockedByAnAdministratorIsRefusedAtOnceThoughItsCredentialWasCached()
+    {
+        await CreateUserAsync("locked", Roles.DataEntry);
+        var client = BasicClient("locked", Password);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(CheapRead)).StatusCode);
 
-        for (var attempt = 0; attempt < 10; attempt++)
-            await BasicClient("attacked", "guess-" + attempt).GetAsync(CheapRead);
+        await WithUsersAsync(async users => await users.SetLockoutEndDateAsync(
+            await users.FindByNameAsync("locked") ?? throw new InvalidOperationException(), DateTimeOffset.UtcNow.AddDays(1)));
 
-        Assert.True(await WithUsersAsync(async users => await users.IsLockedOutAsync(await users.FindByNameAsync("attacked") ?? throw new InvalidOperationException())));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(CheapRead)).StatusCode);
     }
 
@@ -131,7 +143,7 @@ public class ApiAuthenticationHandlerTests(ApiFactory factory) : IClassFixture<A
         await CreateUserAsync("stamped", Roles.DataEntry);
         (string Name, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> Change)[] changes =
         [
-            ("password change", (users, user) => users.ChangePasswordAsync(user, Password, "Stamped-Pa55word")),
+            ("password change", (users, user) => users.ChangePasswordAsync(user, Password, "Renewed-Pa55word")),
             ("password reset", async (users, user) => await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Password)),
             ("role added", (users, user) => users.AddToRoleAsync(user, Roles.Analyst)),
             ("role removed", (users, user) => users.RemoveFromRoleAsync(user, Roles.Analyst)),

@@ -13,9 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChildDashboard.Tests.Web.Api;
 
 // The real app in memory on a fresh SQLite file, without demo data, with a few users and tokens.
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string AdminPassword = "Api-Admin-Pa55";
+    public const string AdminPassword = "Api-Steward-Pa55";
     public const long MaxFileBytes = 64 * 1024;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("childdashboard-api-").FullName;
@@ -30,7 +30,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:InitialAdminPassword", AdminPassword);
         builder.UseSetting("Seed:DemoData", "false");
         builder.UseSetting("Import:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Every in-memory client comes from the same (unknown) address; SignInThrottleTests test the limits.
+        builder.UseSetting("SignIn:PerAddress", "100000");
+        builder.UseSetting("SignIn:PerAccountAndAddress", "100000");
+        builder.UseSetting("SignIn:PerAccount", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<AppUser>>(PasswordHasher));
+        Configure(builder);
+    }
+
+    // What a test class needs besides: other settings, a failing service.
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public async Task InitializeAsync()

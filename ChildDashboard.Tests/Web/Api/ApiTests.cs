@@ -195,9 +195,10 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var own = await client.GetAsync("/api/v1/analytics?indicator=HRT01&orgUnit=01&period=2023");
 
         Assert.Equal(HttpStatusCode.Conflict, write.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
         Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.BadRequest, readValues.StatusCode);
+        Assert.Equal("Đơn vị '79' nằm ngoài phạm vi của bạn (01).", (await JsonOf(read)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, readValues.StatusCode);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
@@ -212,7 +213,10 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task ALeaderMayReadButNotWrite()
     {
-        var response = await factory.ClientFor("leader").PostAsync("/api/v1/dataValueSets", Csv(Header + "HEART_SURGERY,2023Q1,01,MALE,3\n"));
+        var client = factory.ClientFor("leader");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var response = await client.PostAsync("/api/v1/dataValueSets", Csv(Header + "HEART_SURGERY,2023Q1,01,MALE,3\n"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -302,7 +306,7 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Conflict, bad.StatusCode);
         Assert.Equal(2, (await JsonOf(bad)).GetProperty("conflicts").GetArrayLength());
         Assert.Equal(HttpStatusCode.Forbidden, hanoi.StatusCode);
-        Assert.Equal("Only administrators and analysts may set targets.", (await JsonOf(hanoi)).GetProperty("detail").GetString());
+        Assert.Equal("Chỉ quản trị viên và chuyên viên phân tích được đặt chỉ tiêu.", (await JsonOf(hanoi)).GetProperty("detail").GetString());
         var row = (await AnalyticsAsync("analyst", "indicator=HRT01&orgUnit=38&period=2024")).EnumerateArray().Single();
         Assert.Equal(240, row.GetProperty("target").GetDouble());
         Assert.Equal(2025, row.GetProperty("targetYear").GetInt32());

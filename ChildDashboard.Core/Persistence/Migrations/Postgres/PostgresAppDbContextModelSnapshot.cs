@@ -533,6 +533,64 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.ToTable("Targets");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.TargetAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("NewBaselineValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("NewBaselineYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NewSource")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("NewTargetValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("OldBaselineValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("OldBaselineYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OldSource")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("OldTargetValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "TargetYear");
+
+                    b.ToTable("TargetAudits");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.ValidationRule", b =>
                 {
                     b.Property<int>("Id")
@@ -923,6 +981,17 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.Navigation("Indicator");
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.TargetAudit", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.AuditBatch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Batch");
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Identity.ApiToken", b =>

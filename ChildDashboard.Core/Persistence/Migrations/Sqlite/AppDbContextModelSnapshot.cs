@@ -506,6 +506,62 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.ToTable("Targets");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.TargetAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("NewBaselineValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("NewBaselineYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewSource")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("NewTargetValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("OldBaselineValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("OldBaselineYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldSource")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("OldTargetValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "TargetYear");
+
+                    b.ToTable("TargetAudits");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.ValidationRule", b =>
                 {
                     b.Property<int>("Id")
@@ -888,6 +944,17 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.Navigation("Indicator");
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.TargetAudit", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.AuditBatch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Batch");
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Identity.ApiToken", b =>
