@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChildDashboard.Core.Domain;
 
 namespace ChildDashboard.Tests.Core.Domain;
@@ -43,10 +44,23 @@ public class PeriodTests
     [InlineData("1800")]
     public void RejectsAnythingElseWithAMessage(string code)
     {
-        Assert.False(Period.TryParse(code, out _, out var error));
-        Assert.Contains("period", error);
-        var thrown = Assert.Throws<FormatException>(() => Period.Parse(code));
-        Assert.Equal(error, thrown.Message);
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("en-US");
+            Assert.False(Period.TryParse(code, out _, out var error));
+            Assert.Contains("is not a period", error);
+            var thrown = Assert.Throws<FormatException>(() => Period.Parse(code));
+            Assert.Equal(error, thrown.Message);
+
+            CultureInfo.CurrentUICulture = new CultureInfo("vi-VN");
+            Assert.False(Period.TryParse(code, out _, out var vietnamese));
+            Assert.Contains("không phải là một kỳ", vietnamese);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]
