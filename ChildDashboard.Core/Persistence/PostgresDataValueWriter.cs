@@ -14,21 +14,8 @@ public sealed class PostgresDataValueWriter(IDbContextFactory<AppDbContext> fact
 
     private static readonly string[] ActionNames = Enum.GetNames<AuditAction>();
 
-    public async Task<IDataValueWriteSession> BeginAsync(CancellationToken ct)
-    {
-        var db = await factory.CreateDbContextAsync(ct);
-        try
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            var transaction = await db.Database.BeginTransactionAsync(ct);
-            return new Session(db, transaction);
-        }
-        catch
-        {
-            await db.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IDataValueWriteSession> BeginAsync(CancellationToken ct) =>
+        ContextTransaction.BeginAsync<IDataValueWriteSession>(factory, (db, transaction) => new Session(db, transaction), ct);
 
     private sealed class Session(AppDbContext db, IDbContextTransaction transaction) : IDataValueWriteSession
     {

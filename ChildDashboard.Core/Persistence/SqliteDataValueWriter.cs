@@ -18,21 +18,8 @@ public sealed class SqliteDataValueWriter(IDbContextFactory<AppDbContext> factor
 
     private static readonly string[] ActionNames = Enum.GetNames<AuditAction>();
 
-    public async Task<IDataValueWriteSession> BeginAsync(CancellationToken ct)
-    {
-        var db = await factory.CreateDbContextAsync(ct);
-        try
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            var transaction = await db.Database.BeginTransactionAsync(ct);
-            return new Session(db, transaction);
-        }
-        catch
-        {
-            await db.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IDataValueWriteSession> BeginAsync(CancellationToken ct) =>
+        ContextTransaction.BeginAsync<IDataValueWriteSession>(factory, (db, transaction) => new Session(db, transaction), ct);
 
     internal static string ExistingValuesSql(IEnumerable<int>? units) =>
         """SELECT "DataElementId", "OrgUnitId", "OptionCode", "Id", "Value", "Comment" FROM "DataValues" WHERE "Period" = @period"""
