@@ -63,6 +63,26 @@ public class SignInTests(AppFixture app)
         Assert.Contains("/account/login", page.Url);
     }
 
+    [Fact]
+    public async Task TheUserMenuOpensWithTheAccountAndSignOut()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInAsync(page, "admin", AppServer.AdminPassword);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan các chương trình vì trẻ em");
+
+        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất", Exact = true });
+        for (var attempt = 0; attempt < 20 && !await signOut.IsVisibleAsync(); attempt++)
+        {
+            await page.Locator(".user-chip").ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        await Assertions.Expect(signOut).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Tài khoản của tôi")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("user-menu-vi.png") });
+    }
+
     private static async Task SignInAsync(IPage page, string userName, string password)
     {
         await page.FillAsync("#userName", userName);
