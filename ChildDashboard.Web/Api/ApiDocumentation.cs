@@ -44,13 +44,13 @@ public static class ApiDocumentation
     {
         endpoints.MapOpenApi().AllowAnonymous();
         // Everything the page needs is served from the package, none from a CDN and nothing reported back.
-        endpoints.MapScalarApiReference(ReferencePath, options => options
-                .WithTitle("ChildDashboard API")
-                .WithOpenApiRoutePattern(DocumentPath)
-                .DisableDefaultFonts()
-                .DisableTelemetry()
-                .DisableAgent()
-                .DisableMcp())
+        // Integrators read and try the API here; Scalar's own toolbar (its products) is not for them.
+        endpoints.MapScalarApiReference(ReferencePath, options =>
+            {
+                options.WithTitle("ChildDashboard API").WithOpenApiRoutePattern(DocumentPath)
+                    .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp();
+                options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            })
             .AllowAnonymous();
     }
 }
