@@ -43,7 +43,7 @@ public sealed class ChangeFeedRelay(
             var catalogue = await catalogues.GetAsync();
             var changes = message.ToChangeSet(catalogue.Units);
             if (message.Kind == ChangeKind.Values)
-                await ReReadAsync(message, changes);
+                await ReReadAsync(changes);
             else if (message.Kind == ChangeKind.Everything)
                 await store.ReloadAsync(CancellationToken.None);
             notifier.Publish(changes);
@@ -56,14 +56,11 @@ public sealed class ChangeFeedRelay(
         }
     }
 
-    private async Task ReReadAsync(ChangeSetMessage message, ChangeSet changes)
+    // The message's units to read are the change set's changed units.
+    private async Task ReReadAsync(ChangeSet changes)
     {
-        var units = message.UnitsToRead((await catalogues.GetAsync()).Units);
-        var values = await loader.ReadAsync(message.Elements, [.. units], changes.Periods, CancellationToken.None);
-        var places = message.Elements
-            .SelectMany(e => units.SelectMany(u => changes.Periods.Select(p => (e, u, p))))
-            .ToList();
-        store.Replace(places, values);
+        var values = await loader.ReadAsync(changes.DataElementIds, changes.ChangedOrgUnitIds, changes.Periods, CancellationToken.None);
+        store.Replace(changes.DataElementIds, changes.ChangedOrgUnitIds, changes.Periods, values);
     }
 
     private async Task ReconnectedAsync()

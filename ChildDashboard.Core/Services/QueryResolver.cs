@@ -22,26 +22,21 @@ public sealed class QueryResolver(Catalogue catalogue, DateOnly today, OrgUnit? 
             Errors.Add(Language.Pick("Cần nêu ít nhất một chỉ tiêu (hoặc ALL).", "Name at least one indicator (or ALL)."));
         if (codes.Any(c => c.Equals(AnalyticsService.AllIndicators, StringComparison.OrdinalIgnoreCase)))
             return catalogue.Indicators.ToList();
-        var found = new List<Indicator>();
-        foreach (var code in codes.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            if (catalogue.IndicatorsByCode.TryGetValue(code, out var indicator))
-                found.Add(indicator);
-            else
-                Errors.Add(Language.Pick($"Không có chỉ tiêu '{code}'.", $"Unknown indicator '{code}'."));
-        }
-        return found;
+        return Find(codes, catalogue.IndicatorsByCode, code => Language.Pick($"Không có chỉ tiêu '{code}'.", $"Unknown indicator '{code}'."));
     }
 
-    public List<DataElement> DataElements(IReadOnlyList<string> codes)
+    public List<DataElement> DataElements(IReadOnlyList<string> codes) =>
+        Find(codes, catalogue.ElementsByCode, code => Language.Pick($"Không có chỉ số '{code}'.", $"Unknown data element '{code}'."));
+
+    private List<T> Find<T>(IReadOnlyList<string> codes, IReadOnlyDictionary<string, T> byCode, Func<string, string> unknown)
     {
-        var found = new List<DataElement>();
+        var found = new List<T>();
         foreach (var code in codes.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (catalogue.ElementsByCode.TryGetValue(code, out var element))
-                found.Add(element);
+            if (byCode.TryGetValue(code, out var item))
+                found.Add(item);
             else
-                Errors.Add(Language.Pick($"Không có chỉ số '{code}'.", $"Unknown data element '{code}'."));
+                Errors.Add(unknown(code));
         }
         return found;
     }

@@ -42,12 +42,20 @@ public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logg
             table.Apply(change);
     });
 
-    // What another app server changed, re-read from the database: every option of each place is
-    // replaced by what was read (nothing read: the value was deleted).
-    public void Replace(IReadOnlyCollection<(int ElementId, int UnitId, Period Period)> places, IReadOnlyCollection<StoredValue> values) => Change(table =>
+    // What another app server changed, re-read from the database: every option of each element,
+    // unit and period is replaced by what was read (nothing read: the value was deleted).
+    public void Replace(
+        IReadOnlyCollection<int> elementIds, IReadOnlyCollection<int> unitIds, IReadOnlyCollection<Period> periods,
+        IReadOnlyCollection<StoredValue> values) => Change(table =>
     {
-        foreach (var (elementId, unitId, period) in places)
-            table.RemoveAll(elementId, unitId, period);
+        foreach (var elementId in elementIds)
+        {
+            foreach (var unitId in unitIds)
+            {
+                foreach (var period in periods)
+                    table.RemoveAll(elementId, unitId, period);
+            }
+        }
         foreach (var value in values)
             table.Apply(value);
     });
