@@ -34,6 +34,9 @@ public sealed class OrgUnitDirectory
 
     public OrgUnit this[int id] => _byId[id];
 
+    public bool TryGet(int id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrgUnit? unit) =>
+        _byId.TryGetValue(id, out unit);
+
     // The largest unit id: analytics size their per-unit arrays with it.
     public int MaxId { get; }
 

@@ -131,6 +131,12 @@ internal sealed class DemoDataModel(OrgUnitDirectory units, Period firstQuarter,
             "HIV_MANAGED" => pop * 1.1e-4,
             "HIV_SERVED" => Math.Floor(Math.Round(pop * 1.1e-4) * Math.Min(0.99, 0.8 + 0.012 * t * pace) * YearToDate[q]),
             "HEART_SURGERY" => Flow(pop * 2.4e-5),
+            "LAW_COMM_EVENTS" => Math.Round(Flow(6 + pop / 25_000 * (1 + 0.06 * t * pace))),
+            "INSPECTIONS" => Inspections(p, period, pop, t, pace),
+            "INSPECTIONS_COMMUNE" => Math.Floor(Inspections(p, period, pop, t, pace) * Math.Min(0.8, 0.3 + 0.03 * t * pace)),
+            "SERVICE_PROVIDERS" => 3 + Math.Round(pop / 60_000),
+            "SERVICE_PROVIDERS_REVIEWED" => Math.Floor((3 + Math.Round(pop / 60_000)) * Math.Min(1, 0.55 + 0.05 * t * pace)),
+            "COORD_COMMUNES" => Math.Floor(communes * Math.Min(0.98, 0.35 + 0.05 * t * pace)),
             "BUDGET_ALLOC" => Budget(pop, t),
             "BUDGET_SPENT" => Math.Round(Budget(pop, t) * (0.78 + 0.2 * noise / 1.1) / 1e6) * 1e6,
             "BUDGET_PRIORITY" => Math.Round(Budget(pop, t) * 0.78 * (0.35 + 0.25 * perf) / 1e6) * 1e6,
@@ -167,6 +173,10 @@ internal sealed class DemoDataModel(OrgUnitDirectory units, Period firstQuarter,
 
     private static double InjuryDeaths(string code, Period period, double pop, double t, double perf) =>
         Math.Round(pop * (20 - 0.5 * t * (0.4 + 0.9 * perf)) / 1e5 / 4 * (0.9 + 0.2 * StableRandom.Next($"{code}|INJ_DEATHS|{period.Code}")));
+
+    private static double Inspections(OrgUnit p, Period period, double pop, double t, double pace) =>
+        Math.Round((2 + pop / 90_000 * (1 + 0.04 * t * pace)) / 4
+            * (0.9 + 0.2 * StableRandom.Next($"{p.Code}|INSPECTIONS|{period.Code}")));
 
     private static double Budget(double pop, double t) => Math.Round(pop * 38_000 * (1 + 0.05 * t) / 1e6) * 1e6;
 }

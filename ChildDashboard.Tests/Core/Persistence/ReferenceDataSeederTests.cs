@@ -14,11 +14,11 @@ public abstract class ReferenceDataSeederTests(DatabaseProvider provider)
         await using var db = database.CreateDbContext();
 
         Assert.Equal(87, await db.OrgUnits.CountAsync());
-        Assert.Equal(39, await db.DataElements.CountAsync());
-        Assert.Equal(34, await db.Indicators.CountAsync());
+        Assert.Equal(45, await db.DataElements.CountAsync());
+        Assert.Equal(39, await db.Indicators.CountAsync());
         Assert.Equal(22, await db.Targets.CountAsync());
-        Assert.Equal(15, await db.Programmes.CountAsync());
-        Assert.Equal(13, await db.ValidationRules.CountAsync());
+        Assert.Equal(16, await db.Programmes.CountAsync());
+        Assert.Equal(16, await db.ValidationRules.CountAsync());
         Assert.Equal(3, await db.DisaggregationOptions.CountAsync());
     }
 

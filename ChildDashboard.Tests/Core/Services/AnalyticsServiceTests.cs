@@ -95,7 +95,7 @@ public abstract class AnalyticsServiceTests(DatabaseProvider provider) : IAsyncL
     {
         var result = await QueryAsync(["ALL"], ["VN", "01"], ["2023", "2024"]);
 
-        Assert.Equal(34 * 2 * 2, result.Rows.Count);
+        Assert.Equal(39 * 2 * 2, result.Rows.Count);
         Assert.Equal(IndicatorStatus.NoData, result.Rows.First(r => r.Indicator == "HRT01").Status);
     }
 

@@ -169,7 +169,7 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var metadata = await JsonOf(await client.GetAsync("/api/v1/metadata"));
 
         Assert.Equal(87, metadata.GetProperty("orgUnits").GetArrayLength());
-        Assert.Equal(34, metadata.GetProperty("indicators").GetArrayLength());
+        Assert.Equal(39, metadata.GetProperty("indicators").GetArrayLength());
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/api/v1/metadata")).StatusCode);
     }
 

@@ -34,7 +34,7 @@ public class HomePageTests : MudTestContext
         var page = Render<HomePage>();
 
         // The heading renders at once; the figures when the overview has loaded.
-        page.WaitForAssertion(() => Assert.Equal(34, page.FindAll("tbody tr td.col-code").Count));
+        page.WaitForAssertion(() => Assert.Equal(39, page.FindAll("tbody tr td.col-code").Count));
         Assert.Contains("Tổng quan các chương trình vì trẻ em", page.Markup);
         Assert.Contains("Chương trình hành động quốc gia vì trẻ em giai đoạn 2021-2030", page.Markup);
         Assert.Contains("Số trẻ em bị bệnh tim bẩm sinh được hỗ trợ phẫu thuật tim", page.Markup);
@@ -62,7 +62,7 @@ public class HomePageTests : MudTestContext
 
         var page = Render<HomePage>();
 
-        page.WaitForAssertion(() => Assert.Equal(34, page.FindAll("tbody tr td.col-code").Count));
+        page.WaitForAssertion(() => Assert.Equal(39, page.FindAll("tbody tr td.col-code").Count));
         Assert.Contains("Overview of the programmes for children", page.Markup);
         Assert.Contains("Children with congenital heart disease supported for heart surgery", page.Markup);
         Assert.Matches(@"^\d{1,3}(,\d{3})+$", ValueOf(page, "INJ05"));
