@@ -19,7 +19,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, DatabaseProvider provider, string connectionString, string adminPassword)
+    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, DatabaseProvider provider, string connectionString, string adminPassword, string snapshotPath)
     {
         var webProject = Path.Combine(repoRoot, "ChildDashboard.Web");
         var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "ChildDashboard.Web.dll");
@@ -36,6 +36,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = connectionString;
         start.Environment["Security__InitialAdminPassword"] = adminPassword;
         start.Environment["Seed__DemoData"] = "false";
+        start.Environment["Analytics__SnapshotPath"] = snapshotPath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__ChildDashboard"] = "Information";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
