@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace ChildDashboard.Web.Api;
 
 // The HTTP API of exchange.md §4 under /api/v1, signed in by token or Basic (never by the cookie,
@@ -9,9 +7,10 @@ public static class ApiEndpoints
     public static void MapApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiAuthenticationHandler.SchemeName })
+            .RequireAuthorization(ApiPolicies.Read)
             .DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapDataValueSets();
         api.MapAnalytics();
         api.MapTargets();
