@@ -4,6 +4,7 @@ using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
 using ChildDashboard.Core.Services;
+using ChildDashboard.Core.Services.Dashboards;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedRelay>());
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
+        services.AddSingleton<DashboardService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<DataProtectionKeyStore>();

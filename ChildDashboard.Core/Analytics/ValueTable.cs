@@ -28,6 +28,10 @@ public sealed class ValueTable
 
     public int Count { get; private set; }
 
+    // The earliest year any value was stored for (never raised by removals): where a look back
+    // through the years can stop.
+    public int? EarliestYear { get; private set; }
+
     public void Apply(StoredValue change)
     {
         if (change.Value is { } value)
@@ -50,6 +54,8 @@ public sealed class ValueTable
         if (double.IsNaN(column[unitId]))
             Count++;
         column[unitId] = value;
+        if (EarliestYear is not { } earliest || period.Year < earliest)
+            EarliestYear = period.Year;
     }
 
     public void Remove(int elementId, int unitId, Period period, string option)
