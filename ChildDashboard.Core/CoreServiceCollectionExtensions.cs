@@ -50,6 +50,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
         services.AddSingleton<DataValueExportService>();
+        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection("Reporting"));
+        services.AddSingleton<FormService>();
+        services.AddSingleton<FormNotificationService>();
+        services.AddSingleton<FormWorkflowService>();
+        services.AddSingleton<CompletenessService>();
         return services;
     }
 }

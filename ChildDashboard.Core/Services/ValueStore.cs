@@ -24,6 +24,10 @@ public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logg
 
     public bool IsLoaded => _table is not null;
 
+    // Held by every writer of values (imports, form saves) from its first read to its Apply, so
+    // that the table receives the changes in the order they were committed.
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
     public async Task<T> ReadAsync<T>(Func<ValueTable, T> read, CancellationToken ct = default)
     {
         var table = _table ?? await LoadAsync(reload: false, ct);
@@ -202,5 +206,6 @@ public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logg
         _disposing.Dispose();
         _lock.Dispose();
         _loading.Dispose();
+        WriteLock.Dispose();
     }
 }
