@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using ChildDashboard.Core.Exchange;
+using ChildDashboard.Core.Exchange.Xlsx;
 using ChildDashboard.Core.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public static class DataValueSetsEndpoints
                 and their number in `totalConflicts`). Needs the
                 Admin, Analyst or DataEntry role; values outside the caller's unit are rejected.
                 """)
-            .AcceptsImportBody(DhisJsonSchema())
+            .AcceptsImportBody(DhisJsonSchema(), DataValueXlsx.SheetName)
             .ProducesImportAnswers();
 
         api.MapGet("/dataValueSets", ExportAsync)
@@ -81,7 +82,9 @@ public static class DataValueSetsEndpoints
         HttpContext http, DataValueImportService imports, CatalogueCache catalogues, IOptions<ImportOptions> limits,
         [Description("`true` checks and reports without writing (409 when it finds conflicts, like a real run).")] bool? dryRun,
         CancellationToken ct) =>
-        ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues, DataValueCsv.Read, DataValueJson.Read, imports.ImportAsync, ct);
+        ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
+            new RequestBody.Readers<DataValueRow>(DataValueCsv.Read, DataValueJson.Read, stream => DataValueXlsx.Read(stream, XlsxLimits.From(limits.Value))),
+            imports.ImportAsync, ct);
 
     private static async Task<Results<Ok<DataValueSet>, ContentHttpResult, ProblemHttpResult>> ExportAsync(
         HttpContext http, DataValueExportService exports, CatalogueCache catalogues,
