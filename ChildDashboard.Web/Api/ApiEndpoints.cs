@@ -16,5 +16,6 @@ public static class ApiEndpoints
         api.MapAnalytics();
         api.MapTargets();
         api.MapMetadata();
+        api.MapCompleteness();
     }
 }
