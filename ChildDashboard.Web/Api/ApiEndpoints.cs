@@ -15,5 +15,6 @@ public static class ApiEndpoints
         api.MapAnalytics();
         api.MapTargets();
         api.MapMetadata();
+        api.MapCompleteness();
     }
 }
