@@ -21,7 +21,7 @@ public class SignInTests(AppFixture app)
 
         await SignInAsync(page, "admin", AppServer.AdminPassword);
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan các chương trình vì trẻ em");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan: Việt Nam");
         await Assertions.Expect(page.GetByText("Dữ liệu minh hoạ", new() { Exact = false })).ToBeVisibleAsync();
         Assert.Matches(GroupedVietnamese, await ValueOfAsync(page, "INJ05"));
         Assert.Matches(new Regex(@"^\d{2},\d$"), await ValueOfAsync(page, "CP03"));
@@ -35,16 +35,16 @@ public class SignInTests(AppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
         await SignInAsync(page, "admin", AppServer.AdminPassword);
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan các chương trình vì trẻ em");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan: Việt Nam");
 
         await ChooseLanguageAsync(page, "English");
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview of the programmes for children");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview: Viet Nam");
         Assert.Matches(GroupedEnglish, await ValueOfAsync(page, "INJ05"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("home-en.png"), FullPage = true });
 
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview of the programmes for children");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview: Viet Nam");
 
         await page.GotoAsync("/account/login");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("sign-in-en.png") });
@@ -69,7 +69,7 @@ public class SignInTests(AppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
         await SignInAsync(page, "admin", AppServer.AdminPassword);
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan các chương trình vì trẻ em");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan: Việt Nam");
 
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất", Exact = true });
         for (var attempt = 0; attempt < 20 && !await signOut.IsVisibleAsync(); attempt++)
@@ -104,8 +104,9 @@ public class SignInTests(AppFixture app)
 
     private static async Task<string> ValueOfAsync(IPage page, string indicatorCode)
     {
-        var row = page.Locator("tbody tr").Filter(new() { Has = page.Locator("td.col-code", new() { HasTextString = indicatorCode }) });
-        return (await row.Locator("td.col-number").InnerTextAsync()).Trim();
+        var cell = page.Locator($"tr.ind-row[data-indicator={indicatorCode}] td.col-value");
+        await Assertions.Expect(cell).Not.ToBeEmptyAsync();
+        return (await cell.InnerTextAsync()).Trim();
     }
 
     private static string Shot(string name) => Path.Combine(AppFixture.ScreenshotDirectory, name);

