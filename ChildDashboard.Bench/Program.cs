@@ -21,6 +21,12 @@ if (configuration != "Release")
     Console.WriteLine($"Warning: this is a {configuration} build; run with -c Release for figures worth quoting.");
 
 var time = TimeProvider.System;
+if (args.Length >= 1 && args[0] == "--entry")
+{
+    await EntryProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60,
+        args.Length > 2 ? args[2] : null);
+    return 0;
+}
 if (args.Length == 1 && args[0] == "--fanout")
 {
     await FanoutProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"));
