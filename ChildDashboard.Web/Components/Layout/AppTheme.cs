@@ -13,6 +13,8 @@ public static class AppTheme
         {
             Primary = "#0B6E4F",
             Secondary = "#F2A541",
+            // Dark text on the amber chip: white on it fails WCAG contrast (axe, AccessibilityTests).
+            SecondaryContrastText = "#1F2A24",
             AppbarBackground = "#0B6E4F",
             Background = "#F6F8F7",
         },
