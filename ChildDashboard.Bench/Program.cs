@@ -53,10 +53,14 @@ if (args.Length > 1 && args[0] == "--profile")
     return 0;
 }
 var results = new List<(string Measure, string Goal, string Result)>();
+// `-- --export [db]`: the raw export only, on the database at that path when it is already built.
+var exportOnly = args.Length >= 1 && args[0] == "--export";
+if (exportOnly && args.Length > 1)
+    dbPath = args[1];
 
 Console.WriteLine($"Building the national database on {database.Provider} ...");
 var started = Stopwatch.GetTimestamp();
-var stored = await database.BuildAsync(CancellationToken.None);
+var stored = exportOnly && File.Exists(dbPath) ? -1 : await database.BuildAsync(CancellationToken.None);
 var buildSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 Console.WriteLine($"  {stored:N0} values in {buildSeconds:F1} s ({stored / buildSeconds:N0} values/s){(database.Provider == DatabaseProvider.Sqlite ? $", {new FileInfo(dbPath).Length / 1e6:N0} MB" : "")}");
 
@@ -70,6 +74,12 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 string[] provinces;
 await using (var db = database.Open())
     provinces = (await db.OrgUnits.Where(u => u.Level == 2 && u.ClosedDate == null).Select(u => u.Code).ToListAsync()).Order(StringComparer.Ordinal).ToArray();
+if (exportOnly)
+{
+    await ExportProfile.RunAsync(http, server, Enumerable.Range(NationalDatabase.FirstQuarter.Start.Year, NationalDatabase.LastQuarter.Start.Year - NationalDatabase.FirstQuarter.Start.Year + 1)
+        .Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList());
+    return 0;
+}
 var nationalQuery = "/api/v1/analytics?indicator=ALL&orgUnit=VN&" + string.Join("&", provinces.Select(p => "orgUnit=" + p)) + "&period=2025";
 var trendQuery = "/api/v1/analytics?indicator=ALL&orgUnit=01&" + string.Join("&", Enumerable.Range(2016, 10).Select(y => "period=" + y));
 

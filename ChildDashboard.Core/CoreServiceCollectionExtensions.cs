@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
         services.AddSingleton<DataValueExportService>();
+        services.AddSingleton<EntryTemplateService>();
         return services;
     }
 }

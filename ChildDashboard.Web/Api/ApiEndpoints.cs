@@ -15,6 +15,7 @@ public static class ApiEndpoints
         api.MapDataValueSets();
         api.MapAnalytics();
         api.MapTargets();
+        api.MapTemplates();
         api.MapMetadata();
     }
 }
