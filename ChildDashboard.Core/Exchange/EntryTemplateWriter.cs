@@ -11,7 +11,10 @@ namespace ChildDashboard.Core.Exchange;
 // non-negative amounts for money), printable on landscape pages, sheet and structure protected.
 public static class EntryTemplateWriter
 {
-    public sealed record Line(EntryFormCells.Cell Cell, string OptionName, double? Previous, double? Current, string? Comment);
+    // One expected (element, option) of the form and the period its value belongs to.
+    public sealed record Cell(DataElement Element, string Option, Period Period);
+
+    public sealed record Line(Cell Cell, string OptionName, double? Previous, double? Current, string? Comment);
 
     public static void Write(Stream output, OrgUnit province, Period quarter, DateOnly deadline, IReadOnlyList<Line> lines, long maxCount, long maxMoney)
     {

@@ -1,7 +1,7 @@
 using ChildDashboard.Core.Domain;
-using ChildDashboard.Core.Services;
+using ChildDashboard.Core.Exchange;
 
-namespace ChildDashboard.Core.Exchange;
+namespace ChildDashboard.Core.Services;
 
 // The (data element, option) cells a province's form for a quarter expects (domain.md §5): every
 // Quarterly element, and the Yearly ones in the last quarter of the year in which the province is
@@ -9,12 +9,10 @@ namespace ChildDashboard.Core.Exchange;
 // for 2025 for one opened on 2025-07-01). Options: each of the element's, or the default one.
 public static class EntryFormCells
 {
-    public sealed record Cell(DataElement Element, string Option, Period Period);
-
-    public static IReadOnlyList<Cell> For(Catalogue catalogue, OrgUnit province, Period quarter)
+    public static IReadOnlyList<EntryTemplateWriter.Cell> For(Catalogue catalogue, OrgUnit province, Period quarter)
     {
         var year = Period.ForYear(quarter.Year);
-        var cells = new List<Cell>();
+        var cells = new List<EntryTemplateWriter.Cell>();
         foreach (var element in catalogue.Elements)
         {
             Period? period = element.PeriodType switch
@@ -28,7 +26,7 @@ public static class EntryFormCells
             var options = element.IsDisaggregated
                 ? catalogue.OptionsOf(element).Where(o => o != DisaggregationOption.DefaultCode)
                 : [DisaggregationOption.DefaultCode];
-            cells.AddRange(options.Select(o => new Cell(element, o, period.Value)));
+            cells.AddRange(options.Select(o => new EntryTemplateWriter.Cell(element, o, period.Value)));
         }
         return cells;
     }
