@@ -59,12 +59,16 @@ if (args.Length > 1 && args[0] == "--profile")
     return 0;
 }
 var results = new List<(string Measure, string Goal, string Result)>();
+// `-- --export [db]`: the raw export only, on the database at that path when it is already built.
+var exportOnly = args.Length >= 1 && args[0] == "--export";
+if (exportOnly && args.Length > 1)
+    dbPath = args[1];
 
 // `-- --cold-start`: only the two starts, on the database the last full run built.
 var coldStartOnly = args.Contains("--cold-start");
 var started = Stopwatch.GetTimestamp();
 long stored;
-if (coldStartOnly && database.Provider == DatabaseProvider.Sqlite && File.Exists(dbPath))
+if ((coldStartOnly || exportOnly) && database.Provider == DatabaseProvider.Sqlite && File.Exists(dbPath))
 {
     await using var existing = database.Open();
     stored = await existing.DataValues.LongCountAsync();
@@ -95,6 +99,12 @@ await first.DisposeAsync();
 var (server, nationalRows) = await ColdStartAsync("First national question after a start from the snapshot");
 await using var _ = server;
 using var http = Client(server);
+if (exportOnly)
+{
+    await ExportProfile.RunAsync(http, server, Enumerable.Range(NationalDatabase.FirstQuarter.Start.Year, NationalDatabase.LastQuarter.Start.Year - NationalDatabase.FirstQuarter.Start.Year + 1)
+        .Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList());
+    return 0;
+}
 if (coldStartOnly)
 {
     foreach (var (measure, goal, result) in results)

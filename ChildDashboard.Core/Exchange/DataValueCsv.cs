@@ -23,13 +23,23 @@ public static class DataValueCsv
             csv.WriteRow(Fields(v));
     }
 
-    // Row by row as the values arrive; the writer's buffer goes out as it fills.
+    // Row by row as the values arrive, gathered into chunks of about 64 KB that are written
+    // asynchronously (a response body refuses synchronous writes).
     public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<ExportedValue> values, CancellationToken ct)
     {
-        var csv = new CsvWriter(writer);
+        var chunk = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvWriter(chunk);
         csv.WriteRow(DataValueColumns.ExportOrder);
         await foreach (var v in values.WithCancellation(ct))
+        {
             csv.WriteRow(Fields(v));
+            if (chunk.GetStringBuilder().Length >= 1 << 16)
+            {
+                await writer.WriteAsync(chunk.GetStringBuilder(), ct);
+                chunk.GetStringBuilder().Clear();
+            }
+        }
+        await writer.WriteAsync(chunk.GetStringBuilder(), ct);
         await writer.FlushAsync(ct);
     }
 

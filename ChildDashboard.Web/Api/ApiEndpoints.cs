@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapDataValueSets();
         api.MapAnalytics();
         api.MapTargets();
+        api.MapTemplates();
         api.MapMetadata();
         api.MapCompleteness();
     }

@@ -129,7 +129,7 @@ public sealed class XlsxWorkbook : IDisposable
             }
             var (kind, text) = type switch
             {
-                "s" => (XlsxCellKind.Text, SharedString(value)),
+                "s" => (XlsxCellKind.Text, value is null ? "" : SharedString(value)),
                 "inlineStr" => (XlsxCellKind.Text, inline ?? ""),
                 "str" => (XlsxCellKind.Text, value ?? ""),
                 "b" => (XlsxCellKind.Boolean, value ?? ""),
