@@ -38,6 +38,8 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         new("GET /admin/users",                           null,                                                             false, All,   "",    "",    ""),
         new("GET /admin/tokens",                          null,                                                             false, All,   "",    "",    ""),
         new("GET /admin/audit",                           null,                                                             false, All,   "",    "",    ""),
+        new("GET /entry",                                 null,                                                             false, All,   All,   All,   All),
+        new("GET /reporting",                             null,                                                             false, All,   All,   All,   All),
         new("GET /not-found",                             null,                                                             false, All,   All,   All,   All),
         new("GET /culture/set",                           "/culture/set?culture=en&redirectUri=/",                          true,  All,   All,   All,   All),
         new("GET /health",                                null,                                                             true,  All,   All,   All,   All),
@@ -51,6 +53,8 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         new("GET /api/v1/metadata",                       null,                                                             false, All,   All,   All,   All),
         new("GET /api/v1/analytics",                      "/api/v1/analytics?indicator=CP03&orgUnit=01&period=2024",        false, NationalAndOwn, NationalAndOwn, NationalAndOwn, NationalAndOwn),
         new("GET /api/v1/dataValueSets",                  "/api/v1/dataValueSets?orgUnit=01&period=2024",                   false, NationalAndOwn, NationalAndOwn, NationalAndOwn, NationalAndOwn),
+        new("GET /api/v1/completeness",                   "/api/v1/completeness?orgUnit=01&period=2025Q3",                  false, NationalAndOwn, NationalAndOwn, NationalAndOwn, NationalAndOwn),
+        new("GET /api/v1/templates/entry",                "/api/v1/templates/entry?orgUnit=01&period=2025Q3",               false, NationalAndOwn, "",    NationalAndOwn, NationalAndOwn),
         new("POST /api/v1/dataValueSets",                 null,                                                             false, All,   "",    All,   All),
         new("POST /api/v1/targets",                       null,                                                             false, All,   "",    All,   ""),
     ];
