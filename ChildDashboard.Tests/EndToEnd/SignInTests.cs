@@ -93,11 +93,21 @@ public class SignInTests(AppFixture app)
     // The menu answers once the interactive circuit is up, so retry the click until it opens.
     private static async Task ChooseLanguageAsync(IPage page, string language)
     {
+        // A click before the circuit is interactive does nothing: click again only when the menu has
+        // not opened after a while (clicking on a slow circuit again would close it).
         var item = page.GetByText(language, new() { Exact = true });
-        for (var attempt = 0; attempt < 20 && !await item.IsVisibleAsync(); attempt++)
+        for (var attempt = 0; attempt < 6; attempt++)
         {
             await page.GetByLabel("Ngôn ngữ").ClickAsync();
-            await page.WaitForTimeoutAsync(250);
+            try
+            {
+                await item.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException)
+            {
+                // Not open yet.
+            }
         }
         await item.ClickAsync();
     }
