@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ChildDashboard.Bench;
+using ChildDashboard.Bench.Circuits;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Services;
@@ -21,6 +22,12 @@ if (configuration != "Release")
     Console.WriteLine($"Warning: this is a {configuration} build; run with -c Release for figures worth quoting.");
 
 var time = TimeProvider.System;
+// `-- --circuits 100,300,1000 --minutes 10 [--writes 10] [--parallel 8] [--set KEY=VALUE ...]`: open pages (README, "Many open pages").
+if (args.Length > 1 && args[0] == "--circuits")
+{
+    await new CircuitLoad(CircuitLoadOptions.Parse(args), repoRoot, configuration).RunAsync();
+    return 0;
+}
 if (args.Length == 1 && args[0] == "--fanout")
 {
     await FanoutProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"));

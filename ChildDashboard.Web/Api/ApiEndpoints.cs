@@ -1,3 +1,4 @@
+using ChildDashboard.Web.Circuits;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ChildDashboard.Web.Api;
@@ -16,5 +17,6 @@ public static class ApiEndpoints
         api.MapAnalytics();
         api.MapTargets();
         api.MapMetadata();
+        api.MapServerDiagnostics();
     }
 }
