@@ -150,7 +150,7 @@ public sealed class NationalDatabase(string path, TimeProvider time, string? pos
             "BUDGET_SPENT" => 250_000_000,
             "BUDGET_PRIORITY" => 100_000_000,
             "INJ_DEATHS" => 2 + spread / 5,
-            "CSC_TOTAL" or "HIV_MANAGED" or "INJ_CASES" or "CL_IDENTIFIED" or "ABUSE_CHILDREN" or "DISASTER_CHILDREN" or "BIRTH_REG_U5" => 20 + spread,
+            "CSC_TOTAL" or "HIV_MANAGED" or "INJ_CASES" or "INSPECTIONS" or "SERVICE_PROVIDERS" or "CL_IDENTIFIED" or "ABUSE_CHILDREN" or "DISASTER_CHILDREN" or "BIRTH_REG_U5" => 20 + spread,
             _ => spread / 5,
         };
     }

@@ -19,7 +19,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, DatabaseProvider provider, string connectionString, string adminPassword,
+    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, DatabaseProvider provider, string connectionString, string adminPassword, string snapshotPath,
         IReadOnlyDictionary<string, string>? environment = null)
     {
         var webProject = Path.Combine(repoRoot, "ChildDashboard.Web");
@@ -37,6 +37,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = connectionString;
         start.Environment["Security__InitialAdminPassword"] = adminPassword;
         start.Environment["Seed__DemoData"] = "false";
+        start.Environment["Analytics__SnapshotPath"] = snapshotPath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__ChildDashboard"] = "Information";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

@@ -4,6 +4,7 @@ using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
 using ChildDashboard.Core.Services;
+using ChildDashboard.Core.Services.Dashboards;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,12 +43,19 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedRelay>());
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
+        services.AddSingleton<DashboardService>();
+        services.AddSingleton<RecentChangesService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
         services.AddSingleton<DataValueExportService>();
+        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection("Reporting"));
+        services.AddSingleton<FormService>();
+        services.AddSingleton<FormNotificationService>();
+        services.AddSingleton<FormWorkflowService>();
+        services.AddSingleton<CompletenessService>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using ChildDashboard.Core.Persistence;
 using System.Text.Json.Serialization;
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
+using ChildDashboard.Web.Authorization;
 using ChildDashboard.Web.Circuits;
 using ChildDashboard.Web.Health;
 using ChildDashboard.Web.Security;
@@ -61,7 +62,8 @@ public static class WebServiceCollectionExtensions
         // Every page and endpoint needs a signed-in user unless it says otherwise.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddApiPolicies();
+            .AddAccessPolicies();
+        services.AddSingleton<IAuthorizationHandler, AccessHandler>();
 
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<ApiPrincipalCache>();

@@ -10,8 +10,8 @@ namespace ChildDashboard.Bench.Circuits;
 // `--circuits 100,300,1000 --minutes 10`: opens that many overview pages (Blazor Server circuits)
 // on a server of its own, step by step, and measures per step: circuits held and errors, server
 // memory per circuit, idle CPU, the write's answer time and the fan-out (write answered → each
-// page's render batch). The largest step is held for --minutes with a write every 15 s; then the
-// pages close and the memory left is measured.
+// page's render batch). One step (--hold-at, else the largest) is held for --minutes with a write
+// every 15 s; at the end the pages close and the memory left is measured.
 public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, string configuration)
 {
     private readonly List<CircuitClient> _circuits = [];
@@ -29,19 +29,21 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
         var connection = await OverviewDatabase.CreateAsync(Path.Combine(repoRoot, "artifacts", "bench"), time);
         var password = "Load-" + Guid.NewGuid().ToString("N")[..12];
         var environment = new Dictionary<string, string>(options.ServerEnvironment);
-        await using var server = _server = await ServerProcess.StartAsync(repoRoot, configuration, DatabaseProvider.Sqlite, connection, password, environment);
+        var snapshot = Path.Combine(repoRoot, "artifacts", "bench", "circuits.snapshot");
+        File.Delete(snapshot);
+        await using var server = _server = await ServerProcess.StartAsync(repoRoot, configuration, DatabaseProvider.Sqlite, connection, password, snapshot, environment);
         using var api = _api = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + password)));
         using var browser = _browser = await SignedInBrowser.SignInAsync(server.Address, "admin", password);
-        var year = OverviewDatabase.OverviewYear(time);
+        var quarter = OverviewDatabase.WriteQuarter(time);
         Console.WriteLine($"Server pid {server.ProcessId} at {server.Address}; settings: {(environment.Count == 0 ? "defaults" : string.Join(" ", environment.Select(e => e.Key + "=" + e.Value)))}");
 
-        await WarmUpAsync(year);
+        await WarmUpAsync(quarter);
         var baseline = await ServerSnapshot.TakeAsync(server, api, collect: false);
         var baselineLive = await ServerSnapshot.TakeAsync(server, api, collect: true);
         Console.WriteLine($"Baseline: {baseline}; live after a full collection: {baselineLive.GcHeapMb:N0} MB");
         var idleBaseline = await IdleCpuAsync(TimeSpan.FromSeconds(20));
-        var zero = await WritesAsync(year, options.Writes);
+        var zero = await WritesAsync(quarter, options.Writes);
         Row("0", "—", $"{baseline.RssMb:N0} MB", "—", $"{baselineLive.GcHeapMb:N0} MB live", "—", Ms(zero.Answers, 0.5), Ms(zero.Answers, 0.95), $"{idleBaseline:N1} %");
 
         using var pinging = new CancellationTokenSource();
@@ -52,9 +54,9 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
             await Task.Delay(TimeSpan.FromSeconds(10));
             var idle = await IdleCpuAsync(TimeSpan.FromSeconds(30));
             var memory = await ServerSnapshot.TakeAsync(server, api, collect: false);
-            var writes = await WritesAsync(year, options.Writes);
-            if (n == options.Steps[^1] && options.Minutes > 0)
-                writes = writes.Add(await HoldAsync(year, TimeSpan.FromMinutes(options.Minutes)));
+            var writes = await WritesAsync(quarter, options.Writes);
+            if (n == options.HoldAt && options.Minutes > 0)
+                writes = writes.Add(await HoldAsync(quarter, TimeSpan.FromMinutes(options.Minutes)));
             var live = await ServerSnapshot.TakeAsync(server, api, collect: true);
             var held = _circuits.Count(c => c.IsAlive);
             Console.WriteLine($"N = {n}: {memory}; live {live.GcHeapMb:N0} MB; opening p50 {Ms(opening, 0.5)}, p95 {Ms(opening, 0.95)}; " +
@@ -87,14 +89,14 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
         Console.WriteLine($"JavaScript calls answered: {string.Join(", ", _answers.Calls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} ×{c.Value}"))}");
     }
 
-    private async Task WarmUpAsync(int year)
+    private async Task WarmUpAsync(string quarter)
     {
         for (var i = 0; i < 10; i++)
         {
-            var circuit = await CircuitClient.OpenAsync(_browser, await _browser.LoadAsync("/"), _answers, CancellationToken.None);
+            var circuit = await CircuitClient.OpenAsync(_browser, await _browser.LoadAsync(options.Page), _answers, CancellationToken.None);
             await circuit.LeaveAsync();
         }
-        await WritesAsync(year, 5);
+        await WritesAsync(quarter, 5);
         await Task.Delay(TimeSpan.FromSeconds(5));
     }
 
@@ -110,7 +112,7 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
             var begun = Stopwatch.GetTimestamp();
             try
             {
-                var page = await _browser.LoadAsync("/");
+                var page = await _browser.LoadAsync(options.Page);
                 opened.Add(await CircuitClient.OpenAsync(_browser, page, _answers, ct));
                 times.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
             }
@@ -130,7 +132,7 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
             [.. Components, .. more.Components], [.. Bytes, .. more.Bytes]);
     }
 
-    private async Task<WriteResults> WritesAsync(int year, int count, TimeSpan? pause = null)
+    private async Task<WriteResults> WritesAsync(string quarter, int count, TimeSpan? pause = null)
     {
         var answers = new List<double>();
         var fanouts = new List<double>();
@@ -142,7 +144,7 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
             var alive = _circuits.Where(c => c.IsAlive).ToList();
             var started = Stopwatch.GetTimestamp();
             alive.ForEach(c => c.Arm(started));
-            var body = $$"""{"dataValues":[{"dataElement":"HEART_SURGERY","period":"{{year}}Q4","orgUnit":"01","categoryOptionCombo":"MALE","value":"{{_value++}}"}]}""";
+            var body = $$"""{"dataValues":[{"dataElement":"HEART_SURGERY","period":"{{quarter}}","orgUnit":"01","categoryOptionCombo":"MALE","value":"{{_value++}}"}]}""";
             using (var answer = await _api.PostAsync("api/v1/dataValueSets", new StringContent(body, Encoding.UTF8, "application/json")))
             {
                 if (!answer.IsSuccessStatusCode)
@@ -173,13 +175,13 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
         return new WriteResults(answers, fanouts, missed, components, bytes);
     }
 
-    private async Task<WriteResults> HoldAsync(int year, TimeSpan duration)
+    private async Task<WriteResults> HoldAsync(string quarter, TimeSpan duration)
     {
         var results = new WriteResults([], [], 0, [], []);
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < until)
         {
-            results = results.Add(await WritesAsync(year, 1, TimeSpan.FromSeconds(15)));
+            results = results.Add(await WritesAsync(quarter, 1, TimeSpan.FromSeconds(15)));
             Console.WriteLine($"  holding: {_circuits.Count(c => c.IsAlive)} alive, {_server.Memory().CurrentMb:N0} MB RSS, {results.Answers.Count} writes");
         }
         results.Answers.Sort();
@@ -225,7 +227,7 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
         : string.Create(CultureInfo.InvariantCulture, $"{sorted.Order().ElementAt((int)Math.Ceiling(p * sorted.Count) - 1):N0} ms");
 }
 
-public sealed record CircuitLoadOptions(IReadOnlyList<int> Steps, double Minutes, int Writes, int OpenParallel, IReadOnlyDictionary<string, string> ServerEnvironment)
+public sealed record CircuitLoadOptions(IReadOnlyList<int> Steps, double Minutes, int HoldAt, int Writes, int OpenParallel, string Page, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
     public static CircuitLoadOptions Parse(string[] args)
     {
@@ -235,8 +237,10 @@ public sealed record CircuitLoadOptions(IReadOnlyList<int> Steps, double Minutes
             .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
         return new CircuitLoadOptions(steps,
             double.Parse(Value("--minutes") ?? "0", CultureInfo.InvariantCulture),
+            Value("--hold-at") is { } holdAt ? int.Parse(holdAt, CultureInfo.InvariantCulture) : steps[^1],
             int.Parse(Value("--writes") ?? "10", CultureInfo.InvariantCulture),
             int.Parse(Value("--parallel") ?? "8", CultureInfo.InvariantCulture),
+            Value("--page") ?? "/",
             environment);
     }
 }

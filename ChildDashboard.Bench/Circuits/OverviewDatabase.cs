@@ -1,13 +1,12 @@
-using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildDashboard.Bench.Circuits;
 
-// A fresh SQLite database with the reference and demo data, whose last full year's fourth-quarter
-// forms are open again: the overview shows that year, and a write to an approved (locked) form
-// would be refused.
+// A fresh SQLite database with the reference and demo data, whose last complete quarter's forms are
+// open again: the overview (this year to date) shows that quarter, and a write to an approved
+// (locked) form would be refused.
 public static class OverviewDatabase
 {
     public static async Task<string> CreateAsync(string directory, TimeProvider time)
@@ -21,12 +20,11 @@ public static class OverviewDatabase
         await db.Database.MigrateAsync();
         await new ReferenceDataSeeder(time).SeedAsync(db);
         var values = await new DemoDataSeeder(time).SeedAsync(db);
-        var quarter = $"{OverviewYear(time)}Q4";
+        var quarter = WriteQuarter(time);
         await db.Database.ExecuteSqlAsync($"UPDATE \"ReportForms\" SET \"Status\" = 'Draft' WHERE \"Period\" = {quarter}");
         Console.WriteLine($"Demo data: {values:N0} values; {quarter} forms open for the writes.");
         return $"Data Source={path}";
     }
 
-    // The home page's year: the last full one.
-    public static int OverviewYear(TimeProvider time) => VietnamClock.Today(time).Year - 1;
+    public static string WriteQuarter(TimeProvider time) => new DemoDataSeeder(time).LastCompleteQuarter().Code;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ChildDashboard.Core.Domain;
 
 namespace ChildDashboard.Core.Analytics;
@@ -27,6 +28,10 @@ public sealed class ValueTable
 
     public int Count { get; private set; }
 
+    // The earliest year any value was stored for (never raised by removals): where a look back
+    // through the years can stop.
+    public int? EarliestYear { get; private set; }
+
     public void Apply(StoredValue change)
     {
         if (change.Value is { } value)
@@ -49,6 +54,8 @@ public sealed class ValueTable
         if (double.IsNaN(column[unitId]))
             Count++;
         column[unitId] = value;
+        if (EarliestYear is not { } earliest || period.Year < earliest)
+            EarliestYear = period.Year;
     }
 
     public void Remove(int elementId, int unitId, Period period, string option)
@@ -155,6 +162,66 @@ public sealed class ValueTable
             }
         }
         return any;
+    }
+
+    // The table's own layout, for a snapshot file: the options, then each column as raw doubles,
+    // so that reading it back is a copy rather than millions of inserts.
+    public void WriteTo(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(Count);
+        writer.Write(_optionIds.Count);
+        foreach (var (option, id) in _optionIds)
+        {
+            writer.Write(option);
+            writer.Write(id);
+        }
+        writer.Write(_optionsOfElement.Count);
+        foreach (var (elementId, options) in _optionsOfElement)
+        {
+            writer.Write(elementId);
+            writer.Write(options.Count);
+            foreach (var optionId in options)
+                writer.Write(optionId);
+        }
+        writer.Write(_columns.Count);
+        writer.Flush();
+        foreach (var (key, column) in _columns)
+        {
+            writer.Write(key);
+            writer.Write(column.Length);
+            writer.Flush();
+            stream.Write(MemoryMarshal.AsBytes(column.AsSpan()));
+        }
+    }
+
+    public static ValueTable ReadFrom(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var table = new ValueTable { Count = reader.ReadInt32() };
+        for (var i = reader.ReadInt32(); i > 0; i--)
+        {
+            var option = reader.ReadString();
+            table._optionIds[option] = reader.ReadInt32();
+        }
+        for (var i = reader.ReadInt32(); i > 0; i--)
+        {
+            var elementId = reader.ReadInt32();
+            var options = new List<int>();
+            for (var j = reader.ReadInt32(); j > 0; j--)
+                options.Add(reader.ReadInt32());
+            table._optionsOfElement[elementId] = options;
+        }
+        var columns = reader.ReadInt32();
+        table._columns.EnsureCapacity(columns);
+        for (var i = 0; i < columns; i++)
+        {
+            var key = reader.ReadInt64();
+            var column = GC.AllocateUninitializedArray<double>(reader.ReadInt32());
+            stream.ReadExactly(MemoryMarshal.AsBytes(column.AsSpan()));
+            table._columns[key] = column;
+        }
+        return table;
     }
 
     private static double[] Grow(double[]? column, int minimum)

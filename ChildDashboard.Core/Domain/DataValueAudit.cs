@@ -15,4 +15,6 @@ public class DataValueAudit
     public double? OldValue { get; set; }
     public double? NewValue { get; set; }
     public string? StoredBy { get; set; }
+    // What the user wrote when saving it from a form.
+    public string? Comment { get; set; }
 }

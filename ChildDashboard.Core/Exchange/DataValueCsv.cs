@@ -20,12 +20,24 @@ public static class DataValueCsv
         var csv = new CsvWriter(writer);
         csv.WriteRow(DataValueColumns.ExportOrder);
         foreach (var v in values)
-        {
-            csv.WriteRow([
-                v.DataElement, v.Period, v.OrgUnit, v.CategoryOptionCombo, "",
-                v.Value.ToString("R", CultureInfo.InvariantCulture), v.StoredBy,
-                v.LastUpdatedUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), v.Comment, "false", "",
-            ]);
-        }
+            csv.WriteRow(Fields(v));
     }
+
+    // Row by row as the values arrive; the writer's buffer goes out as it fills.
+    public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<ExportedValue> values, CancellationToken ct)
+    {
+        var csv = new CsvWriter(writer);
+        csv.WriteRow(DataValueColumns.ExportOrder);
+        await foreach (var v in values.WithCancellation(ct))
+            csv.WriteRow(Fields(v));
+        await writer.FlushAsync(ct);
+    }
+
+    private static string?[] Fields(ExportedValue v) =>
+    [
+        v.DataElement, v.Period, v.OrgUnit, v.CategoryOptionCombo, "",
+        v.Value.ToString("R", CultureInfo.InvariantCulture), v.StoredBy, LastUpdated(v), v.Comment, "false", "",
+    ];
+
+    public static string LastUpdated(ExportedValue v) => v.LastUpdatedUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
 }

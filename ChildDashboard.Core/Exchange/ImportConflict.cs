@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChildDashboard.Core.Exchange;
 
 // A rejected row: its number as the user sees it, the column, the offending value and why.
@@ -11,6 +13,10 @@ public sealed record ImportConflict(int Row, string Column, string? Value, strin
     private const int MessageLength = 1000;
 
     public string Column { get; init; } = Shorten(Column, ColumnLength);
+
+    // The sheet of an .xlsx file (its Column is then the column's letter); null for CSV and JSON.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sheet { get; init; }
 
     public string? Value { get; init; } = Value is null ? null : Shorten(Value);
 

@@ -7,6 +7,7 @@ namespace ChildDashboard.Core.Exchange;
 public sealed class ImportOptionsValidator : IValidateOptions<ImportOptions>
 {
     public const long Ceiling = 512L * 1024 * 1024;
+    public const long UncompressedCeiling = 2L * 1024 * 1024 * 1024;
     public const long ExactCeiling = 1L << 53;
     public const int MaxOpenFutureYears = 50;
 
@@ -15,6 +16,8 @@ public sealed class ImportOptionsValidator : IValidateOptions<ImportOptions>
         var failures = new List<string>();
         if (options.MaxFileBytes is not (> 0 and <= Ceiling))
             failures.Add($"Import:MaxFileBytes must be between 1 and {Ceiling} (512 MB), not {options.MaxFileBytes}.");
+        if (options.MaxUncompressedBytes is not (> 0 and <= UncompressedCeiling))
+            failures.Add($"Import:MaxUncompressedBytes must be between 1 and {UncompressedCeiling} (2 GB), not {options.MaxUncompressedBytes}.");
         if (options.MaxCount is not (> 0 and <= ExactCeiling))
             failures.Add($"Import:MaxCount must be between 1 and {ExactCeiling} (2^53), not {options.MaxCount}.");
         if (options.MaxMoney is not (> 0 and <= ExactCeiling))

@@ -6,10 +6,10 @@ public static class TargetCsv
     public static readonly IReadOnlyList<string> Columns =
         ["indicator", "orgunit", "baseline_year", "baseline_value", "target_year", "target_value", "source"];
 
-    private static readonly string[] Required = ["indicator", "orgunit", "target_year", "target_value"];
+    public static readonly IReadOnlyList<string> RequiredColumns = ["indicator", "orgunit", "target_year", "target_value"];
 
     public static (List<TargetRow> Rows, ImportConflicts Conflicts) Read(TextReader reader) =>
-        CsvTable.Read(reader, header => Columns.FirstOrDefault(c => c.Equals(header.Trim(), StringComparison.OrdinalIgnoreCase)), Required, "",
+        CsvTable.Read(reader, header => Columns.FirstOrDefault(c => c.Equals(header.Trim(), StringComparison.OrdinalIgnoreCase)), RequiredColumns, "",
             (row, field) =>
             {
                 string? Field(string column) => field(column)?.Trim();

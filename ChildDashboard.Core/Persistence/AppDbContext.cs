@@ -28,6 +28,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<AuditBatch> AuditBatches => Set<AuditBatch>();
     public DbSet<TargetAudit> TargetAudits => Set<TargetAudit>();
     public DbSet<ReportForm> ReportForms => Set<ReportForm>();
+    public DbSet<FormEvent> FormEvents => Set<FormEvent>();
+    public DbSet<Remark> Remarks => Set<Remark>();
+    public DbSet<FormNotification> FormNotifications => Set<FormNotification>();
     public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
     public DbSet<CatalogueFile> CatalogueFiles => Set<CatalogueFile>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -24,14 +24,44 @@ public static class PersistenceServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<AppDbContext>, PostgresContextFactory>();
                 services.AddSingleton<IDataValueWriter, PostgresDataValueWriter>();
                 services.AddSingleton<IChangeFeedTransport>(sp => new PostgresChangeFeed(connectionString, sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));
+                AddSnapshot(services, configuration, contentRoot, PostgresSnapshotPath(connectionString, contentRoot));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString ?? DefaultSqliteConnectionString, contentRoot);
                 services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteTuning()));
                 services.AddSingleton<IDataValueWriter, SqliteDataValueWriter>();
+                AddSnapshot(services, configuration, contentRoot, SqliteSnapshotPath(sqlite));
                 break;
         }
         return services;
+    }
+
+    // Analytics:SnapshotPath names the file (relative to the content root); "none" turns it off.
+    private static void AddSnapshot(IServiceCollection services, IConfiguration configuration, string contentRoot, string? defaultPath)
+    {
+        var configured = configuration["Analytics:SnapshotPath"];
+        if (string.Equals(configured, "none", StringComparison.OrdinalIgnoreCase))
+            return;
+        var path = string.IsNullOrWhiteSpace(configured) ? defaultPath : Path.GetFullPath(configured, contentRoot);
+        if (path is not null)
+            services.AddSingleton(new ValueSnapshotFile(path));
+    }
+
+    // Beside the database file; none for an in-memory database.
+    private static string? SqliteSnapshotPath(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString);
+        return source.Mode == SqliteOpenMode.Memory || source.DataSource is "" or ":memory:" || source.DataSource.StartsWith("file:", StringComparison.Ordinal)
+            ? null
+            : source.DataSource + ".values";
+    }
+
+    // In the app's own data folder, one file per server and database.
+    private static string PostgresSnapshotPath(string connectionString, string contentRoot)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var name = string.Concat($"{builder.Host}-{builder.Port}-{builder.Database}".Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        return Path.Combine(contentRoot, "App_Data", $"analytics-{name}.values");
     }
 
     public static DatabaseProvider Provider(IConfiguration configuration)

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Text;
 using ChildDashboard.Core.Analytics;
 using ChildDashboard.Core.Domain;
@@ -16,16 +18,114 @@ public sealed class ValueTableLoader(IDbContextFactory<AppDbContext> factory)
 {
     private const string AllValues = """SELECT "DataElementId", "OrgUnitId", "Period", "OptionCode", "Value" FROM "DataValues" """;
 
-    public async Task<ValueTable> LoadAsync(CancellationToken ct)
+    private const string AuditById = """
+        SELECT a."Id", a."BatchId", b."ChangedAtUtc" FROM "DataValueAudits" a
+        JOIN "AuditBatches" b ON b."Id" = a."BatchId" WHERE a."Id" = @id
+        """;
+    private const string LastAuditId = """SELECT COALESCE(MAX("Id"), 0) FROM "DataValueAudits" """;
+    private const string LastValueId = """SELECT COALESCE(MAX("Id"), 0) FROM "DataValues" """;
+    // The current value (null: deleted) of every key an audit row after @from (up to @to) names.
+    private const string ChangedSince = """
+        SELECT k."DataElementId", k."OrgUnitId", k."Period", k."OptionCode", v."Value"
+        FROM (SELECT DISTINCT "DataElementId", "OrgUnitId", "Period", "OptionCode" FROM "DataValueAudits"
+              WHERE "Id" > @from AND "Id" <= @to) k
+        LEFT JOIN "DataValues" v ON v."DataElementId" = k."DataElementId" AND v."OrgUnitId" = k."OrgUnitId"
+            AND v."Period" = k."Period" AND v."OptionCode" = k."OptionCode"
+        """;
+
+    // Every stored value, with the stamp of the state read (both in one read transaction).
+    public async Task<(ValueTable Table, ValueTableStamp Stamp)> LoadAsync(CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        return db.Database.GetDbConnection() switch
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await BeginReadAsync(connection, ct);
+        var stamp = await ReadStampAsync(connection, transaction, ct);
+        var table = connection switch
         {
             SqliteConnection sqlite => LoadSqlite(sqlite, ct),
             NpgsqlConnection postgres => await LoadPostgresAsync(postgres, ct),
             var other => throw new NotSupportedException($"No loader for {other.GetType().Name}."),
         };
+        return (table, stamp);
+    }
+
+    // What changed since a saved table's stamp, read from the audit trail (every change of a value
+    // writes an audit row), with the stamp now; null when the stamp does not describe an earlier
+    // state of this database (restored, rebuilt, or changed without audit rows).
+    public async Task<(List<StoredValue> Changes, ValueTableStamp Stamp)?> CatchUpAsync(ValueTableStamp from, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await BeginReadAsync(connection, ct);
+        if (from.AuditId > 0 && await AuditAsync(connection, transaction, from.AuditId, ct) != (from.AuditBatchId, from.AuditTicks))
+            return null;
+        var now = await ReadStampAsync(connection, transaction, ct);
+        if (now.AuditId < from.AuditId || (now.AuditId == from.AuditId && now.MaxValueId != from.MaxValueId))
+            return null;
+
+        var changes = new List<StoredValue>();
+        if (now.AuditId == from.AuditId)
+            return (changes, now);
+        await using var command = Command(connection, transaction, ChangedSince, ("from", from.AuditId), ("to", now.AuditId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var code = reader.GetString(2);
+            if (!periods.TryGetValue(code, out var period))
+                periods[code] = period = Period.Parse(code);
+            changes.Add(new StoredValue(reader.GetInt32(0), reader.GetInt32(1), period, reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4)));
+        }
+        return (changes, now);
+    }
+
+    // SQLite: a deferred transaction takes no write lock and sees one state from its first read;
+    // PostgreSQL: repeatable read gives every statement the same snapshot.
+    private static async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) => connection switch
+    {
+        SqliteConnection sqlite => sqlite.BeginTransaction(deferred: true),
+        _ => await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct),
+    };
+
+    private static async Task<ValueTableStamp> ReadStampAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        var lastValueId = await ScalarAsync(connection, transaction, LastValueId, ct);
+        var lastAuditId = await ScalarAsync(connection, transaction, LastAuditId, ct);
+        if (lastAuditId == 0)
+            return ValueTableStamp.Empty with { MaxValueId = lastValueId };
+        var (batchId, ticks) = await AuditAsync(connection, transaction, lastAuditId, ct) ?? (0, 0);
+        return new ValueTableStamp(lastAuditId, batchId, ticks, lastValueId);
+    }
+
+    private static async Task<(long BatchId, long Ticks)?> AuditAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, AuditById, ("id", id));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(1), reader.GetDateTime(2).Ticks) : null;
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, long Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     private static ValueTable LoadSqlite(SqliteConnection connection, CancellationToken ct)

@@ -42,6 +42,7 @@ public sealed class AnalyticsService(CatalogueCache catalogues, ValueStore store
                 foreach (var (asked, unit) in units)
                 {
                     var chain = ProgressCalculator.Chain(catalogue.TargetsByIndicatorAndUnit, indicator, unit);
+                    var forecast = query.Forecast ? Forecast(calculator, values, indicator, unit, chain, today.Year) : null;
                     foreach (var period in periods)
                     {
                         var value = calculator.Evaluate(indicator, unit, period);
@@ -50,12 +51,27 @@ public sealed class AnalyticsService(CatalogueCache catalogues, ValueStore store
                         answer.Add(new AnalyticsRow(
                             indicator.Code, asked, period.Code, value.Value, value.Numerator, value.Denominator,
                             progress.Baseline, progress.Target, progress.Ratio, progress.Expected, progress.Status,
-                            progress.BaselineYear, progress.TargetYear, period.End >= today));
+                            progress.BaselineYear, progress.TargetYear, period.End >= today) { Forecast = forecast });
                     }
                 }
             }
             return answer;
         }, ct);
         return new AnalyticsResult(rows, []);
+    }
+
+    // The whole years already over, latest first, until six have a value (domain.md §8).
+    private static Forecast? Forecast(
+        IndicatorCalculator calculator, ValueTable values, Indicator indicator, OrgUnit unit, IReadOnlyList<Target> chain, int currentYear)
+    {
+        if (ForecastCalculator.TargetFor(chain, currentYear) is not { } target || values.EarliestYear is not { } earliest)
+            return null;
+        var points = new List<(int, double?)>(ForecastCalculator.MaxPoints);
+        for (var year = currentYear - 1; year >= earliest && points.Count < ForecastCalculator.MaxPoints; year--)
+        {
+            if (calculator.Evaluate(indicator, unit, Period.ForYear(year)).Value is { } value)
+                points.Add((year, value));
+        }
+        return ForecastCalculator.Compute(points, indicator.Direction, target.TargetYear, target.TargetValue);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Persistence;
@@ -6,50 +7,78 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildDashboard.Core.Services;
 
 // Stored values as they are stored (unit, period, option): what GET /api/v1/dataValueSets and the
-// CSV export give, and what imports back unchanged.
+// exports give, and what imports back unchanged. The values are streamed, one period code at a
+// time in the order of the (Period, OrgUnitId) index, so that a national export of millions of
+// values goes from the database to the response without being held in memory.
 public sealed class DataValueExportService(IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, TimeProvider time)
 {
     public sealed record Query(IReadOnlyList<string> OrgUnits, IReadOnlyList<string> Periods, IReadOnlyList<string> DataElements, bool Children);
 
-    // OutOfScope: every error is a unit outside the caller's scope.
+    // What a query resolved to: the period codes to read in order, the units (null: all of them) and
+    // the elements (empty: all). OutOfScope: every error is a unit outside the caller's scope.
+    public sealed record Plan(IReadOnlyList<string> PeriodCodes, HashSet<int>? UnitIds, List<int> ElementIds, Catalogue Catalogue)
+    {
+        public IReadOnlyList<string> Errors { get; init; } = [];
+
+        public bool OutOfScope { get; init; }
+    }
+
     public sealed record Result(IReadOnlyList<ExportedValue> Values, IReadOnlyList<string> Errors, bool OutOfScope = false);
 
-    public async Task<Result> ExportAsync(Query query, OrgUnit? scope, CancellationToken ct = default)
+    public async Task<Plan> PlanAsync(Query query, OrgUnit? scope)
     {
         var catalogue = await catalogues.GetAsync();
-        var today = VietnamClock.Today(time);
-        var resolver = new QueryResolver(catalogue, today, scope);
+        var resolver = new QueryResolver(catalogue, VietnamClock.Today(time), scope);
         var units = resolver.Units(query.OrgUnits);
         var periods = resolver.Periods(query.Periods);
         var elementIds = resolver.DataElements(query.DataElements).Select(e => e.Id).ToList();
         if (!resolver.IsValid)
-            return new Result([], resolver.Errors, resolver.IsOutOfScopeOnly);
-        var unitIds = units.SelectMany(u => query.Children ? catalogue.Units.SubtreeOf(u.Unit) : [u.Unit]).Select(u => u.Id).ToHashSet();
-
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var values = new List<ExportedValue>();
-        foreach (var period in periods)
-        {
-            var found = await ValuesOf(db, period, unitIds, elementIds)
-                .Select(v => new { v.DataElementId, v.OrgUnitId, v.Period, v.OptionCode, v.Value, v.StoredBy, v.LastUpdatedUtc, v.Comment })
-                .ToListAsync(ct);
-            values.AddRange(found.Select(v => new ExportedValue(
-                catalogue.ElementsById[v.DataElementId].Code, v.Period, catalogue.Units[v.OrgUnitId].Code,
-                v.OptionCode, v.Value, v.StoredBy, v.LastUpdatedUtc, v.Comment)));
-        }
-        return new Result(values
-            .DistinctBy(v => (v.DataElement, v.Period, v.OrgUnit, v.CategoryOptionCombo))
-            .OrderBy(v => v.Period, StringComparer.Ordinal).ThenBy(v => v.OrgUnit, StringComparer.Ordinal)
-            .ThenBy(v => v.DataElement, StringComparer.Ordinal).ThenBy(v => v.CategoryOptionCombo, StringComparer.Ordinal)
-            .ToList(), []);
+            return new Plan([], [], [], catalogue) { Errors = resolver.Errors, OutOfScope = resolver.IsOutOfScopeOnly };
+        var everything = query.Children && units.Any(u => u.Unit.Id == catalogue.Units.Root?.Id);
+        var unitIds = everything ? null : units.SelectMany(u => query.Children ? catalogue.Units.SubtreeOf(u.Unit) : [u.Unit]).Select(u => u.Id).ToHashSet();
+        // Every code inside each period (its years, halves, quarters and months), each once.
+        var codes = periods.SelectMany(p => Enum.GetValues<PeriodType>().Where(t => t <= p.Type).SelectMany(p.Split)).Select(p => p.Code)
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        return new Plan(codes, unitIds, elementIds, catalogue);
     }
 
-    // Every period code inside the period (its years, halves, quarters and months), so that the
-    // (Period, OrgUnitId) index finds the rows.
-    internal static IQueryable<DataValue> ValuesOf(AppDbContext db, Period period, HashSet<int> unitIds, List<int> elementIds)
+    public async IAsyncEnumerable<ExportedValue> StreamAsync(Plan plan, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var codes = Enum.GetValues<PeriodType>().Where(t => t <= period.Type).SelectMany(period.Split).Select(p => p.Code).ToList();
-        var rows = db.DataValues.AsNoTracking().Where(v => codes.Contains(v.Period) && unitIds.Contains(v.OrgUnitId));
-        return elementIds.Count > 0 ? rows.Where(v => elementIds.Contains(v.DataElementId)) : rows;
+        var catalogue = plan.Catalogue;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        foreach (var code in plan.PeriodCodes)
+        {
+            var rows = ValuesOf(db, code, plan.UnitIds, plan.ElementIds)
+                .Select(v => new { v.DataElementId, v.OrgUnitId, v.OptionCode, v.Value, v.StoredBy, v.LastUpdatedUtc, v.Comment })
+                .AsAsyncEnumerable();
+            await foreach (var v in rows.WithCancellation(ct))
+            {
+                yield return new ExportedValue(catalogue.ElementsById[v.DataElementId].Code, code, catalogue.Units[v.OrgUnitId].Code,
+                    v.OptionCode, v.Value, v.StoredBy, v.LastUpdatedUtc, v.Comment);
+            }
+        }
+    }
+
+    // The whole answer in memory: for JSON and small selections only.
+    public async Task<Result> ExportAsync(Query query, OrgUnit? scope, CancellationToken ct = default)
+    {
+        var plan = await PlanAsync(query, scope);
+        if (plan.Errors.Count > 0)
+            return new Result([], plan.Errors, plan.OutOfScope);
+        var values = new List<ExportedValue>();
+        await foreach (var value in StreamAsync(plan, ct))
+            values.Add(value);
+        return new Result(values, []);
+    }
+
+    // One period code, in index order; unitIds null reads every unit.
+    internal static IQueryable<DataValue> ValuesOf(AppDbContext db, string periodCode, HashSet<int>? unitIds, List<int> elementIds)
+    {
+        var rows = db.DataValues.AsNoTracking().Where(v => v.Period == periodCode);
+        if (unitIds is not null)
+            rows = rows.Where(v => unitIds.Contains(v.OrgUnitId));
+        if (elementIds.Count > 0)
+            rows = rows.Where(v => elementIds.Contains(v.DataElementId));
+        return rows.OrderBy(v => v.OrgUnitId).ThenBy(v => v.DataElementId).ThenBy(v => v.OptionCode);
     }
 }

@@ -20,10 +20,6 @@ public sealed class DataValueImportService(
 {
     private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
 
-    // One import writes at a time (SQLite would queue them anyway), so that the in-memory store
-    // receives the changes in the order they were committed.
-    private readonly SemaphoreSlim _writing = new(1, 1);
-
     public async Task<ImportReport> ImportAsync(IReadOnlyList<DataValueRow> rows, ImportContext context, CancellationToken ct = default)
     {
         var started = Stopwatch.GetTimestamp();
@@ -50,14 +46,16 @@ public sealed class DataValueImportService(
 
         var checkedAt = Stopwatch.GetTimestamp();
 
-        await _writing.WaitAsync(ct);
+        // One writer at a time (imports and form saves; SQLite would queue them anyway), so that the
+        // in-memory store receives the changes in the order they were committed.
+        await store.WriteLock.WaitAsync(ct);
         try
         {
             return await CompareAndWriteAsync(rows.Count, values, conflicts, catalogue, context, started, checkedAt, ct);
         }
         finally
         {
-            _writing.Release();
+            store.WriteLock.Release();
         }
     }
 
@@ -158,16 +156,19 @@ public sealed class DataValueImportService(
         return existing;
     }
 
-    // Values in an approved (locked) form are refused: a province's quarter, the yearly values in its Q4 form.
+    // Values in an approved (locked) form are refused: a province's quarter, the yearly values in
+    // the form that holds them (domain.md §5).
     private static async Task<List<ImportConflict>> LockedAsync(IDataValueWriteSession session, List<CheckedValue> values, CancellationToken ct)
     {
-        var formPeriodOf = values.Select(v => v.Period).Distinct().ToDictionary(p => p, p => ReportForm.PeriodFor(p).Code);
-        var locked = await session.ReadApprovedFormsAsync(formPeriodOf.Values.Distinct().ToList(), ct);
+        var formOf = values.Select(v => (v.Period, v.Unit)).Distinct()
+            .ToDictionary(p => p, p => (Unit: ReportForm.UnitFor(p.Unit), Period: ReportForm.PeriodFor(p.Period, p.Unit).Code));
+        var locked = await session.ReadApprovedFormsAsync(formOf.Values.Select(f => f.Period).Distinct().ToList(), ct);
         return values
-            .Where(v => locked.Count > 0 && ReportForm.UnitFor(v.Unit) is { } unit && locked.Contains((unit.Id, formPeriodOf[v.Period])))
-            .Select(v => new ImportConflict(v.Row, DataValueColumns.Period, v.PeriodCode, Language.Pick(
-                $"Biểu mẫu {formPeriodOf[v.Period]} của {ReportForm.UnitFor(v.Unit)?.NameVi} đã được phê duyệt và khoá.",
-                $"The {formPeriodOf[v.Period]} form of {ReportForm.UnitFor(v.Unit)?.NameEn} is approved and locked.")))
+            .Select(v => (Value: v, Form: formOf[(v.Period, v.Unit)]))
+            .Where(x => locked.Count > 0 && x.Form.Unit is { } unit && locked.Contains((unit.Id, x.Form.Period)))
+            .Select(x => new ImportConflict(x.Value.Row, DataValueColumns.Period, x.Value.PeriodCode, Language.Pick(
+                $"Biểu mẫu {x.Form.Period} của {x.Form.Unit?.NameVi} đã được phê duyệt và khoá.",
+                $"The {x.Form.Period} form of {x.Form.Unit?.NameEn} is approved and locked.")))
             .ToList();
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Identity;
 using ChildDashboard.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
@@ -37,7 +38,7 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPath);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(RefuseForgedForms);
 
         // A new security stamp invalidates every cookie of the account (checked each minute, and by
         // open pages within a minute) and every Basic credential cached for it; tokens stay, each
@@ -48,6 +49,13 @@ public static class AccountEndpoints
                 await users.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPath);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AddEndpointFilter(RefuseForgedForms);
     }
+
+    // The antiforgery middleware only records a bad token; an endpoint that binds no form must
+    // refuse it itself, else another site could sign a user out (or out everywhere).
+    private static async ValueTask<object?> RefuseForgedForms(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            ? Results.Text(Language.Pick("Biểu mẫu đã hết hạn; hãy tải lại trang.", "The form has expired; reload the page."), statusCode: StatusCodes.Status400BadRequest)
+            : await next(context);
 }

@@ -1,5 +1,4 @@
 using ChildDashboard.Web.Circuits;
-using Microsoft.AspNetCore.Authorization;
 
 namespace ChildDashboard.Web.Api;
 
@@ -10,9 +9,10 @@ public static class ApiEndpoints
     public static void MapApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiAuthenticationHandler.SchemeName })
+            .RequireAuthorization(ApiPolicies.Read)
             .DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapDataValueSets();
         api.MapAnalytics();
         api.MapTargets();

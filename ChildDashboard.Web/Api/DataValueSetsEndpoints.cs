@@ -1,8 +1,9 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text;
 using ChildDashboard.Core.Exchange;
+using ChildDashboard.Core.Exchange.Xlsx;
 using ChildDashboard.Core.Services;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -25,18 +26,21 @@ public static class DataValueSetsEndpoints
                 and their number in `totalConflicts`). Needs the
                 Admin, Analyst or DataEntry role; values outside the caller's unit are rejected.
                 """)
-            .AcceptsImportBody(DhisJsonSchema())
+            .AcceptsImportBody(DhisJsonSchema(), DataValueXlsx.SheetName)
             .ProducesImportAnswers();
 
         api.MapGet("/dataValueSets", ExportAsync)
             .WithName("ExportDataValues")
             .WithTags("Data values")
-            .WithSummary("The stored values, as JSON or (with `Accept: text/csv`) as CSV")
+            .WithSummary("The stored values, as JSON, or streamed as CSV (`Accept: text/csv`) or .xlsx (`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`)")
             .WithDescription("Values as stored, for the units and periods asked (a year includes its quarters and months). Importing the CSV back changes nothing.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 if (operation.Responses?.GetValueOrDefault("200")?.Content is { } content)
+                {
                     content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The eleven columns of a DHIS2 export." } };
+                    content[RequestBody.XlsxMediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The same eleven columns on a sheet `DataValues`." } };
+                }
                 return Task.CompletedTask;
             })
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -81,9 +85,11 @@ public static class DataValueSetsEndpoints
         HttpContext http, DataValueImportService imports, CatalogueCache catalogues, IOptions<ImportOptions> limits,
         [Description("`true` checks and reports without writing (409 when it finds conflicts, like a real run).")] bool? dryRun,
         CancellationToken ct) =>
-        ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues, DataValueCsv.Read, DataValueJson.Read, imports.ImportAsync, ct);
+        ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
+            new RequestBody.Readers<DataValueRow>(DataValueCsv.Read, DataValueJson.Read, stream => DataValueXlsx.Read(stream, XlsxLimits.From(limits.Value))),
+            imports.ImportAsync, ct);
 
-    private static async Task<Results<Ok<DataValueSet>, ContentHttpResult, ProblemHttpResult>> ExportAsync(
+    private static async Task<Results<Ok<DataValueSet>, PushStreamHttpResult, ProblemHttpResult>> ExportAsync(
         HttpContext http, DataValueExportService exports, CatalogueCache catalogues,
         [Description("A unit as `CODE` or `CODE@YYYY-MM-DD`. Repeat for several.")] string[] orgUnit,
         [Description("A period (`2025`, `2025Q3`). Repeat for several.")] string[] period,
@@ -93,16 +99,31 @@ public static class DataValueSetsEndpoints
     {
         var catalogue = await catalogues.GetAsync();
         var scope = ApiUser.ScopeUnit(http.User, catalogue);
-        var result = await exports.ExportAsync(new DataValueExportService.Query(orgUnit, period, dataElement ?? [], children ?? false), scope, ct);
-        if (result.Errors.Count > 0)
-            return Problems.Result(result.OutOfScope ? 403 : 400, string.Join(" ", result.Errors), result.Errors);
+        var query = new DataValueExportService.Query(orgUnit, period, dataElement ?? [], children ?? false);
+        var plan = await exports.PlanAsync(query, scope);
+        if (plan.Errors.Count > 0)
+            return Problems.Result(plan.OutOfScope ? 403 : 400, string.Join(" ", plan.Errors), plan.Errors);
 
-        if (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+        // CSV and .xlsx go from the database to the response row by row; JSON is for small selections.
+        var accept = http.Request.Headers.Accept.ToString();
+        if (accept.Contains(RequestBody.XlsxMediaType, StringComparison.OrdinalIgnoreCase))
         {
-            var csv = new StringWriter(CultureInfo.InvariantCulture);
-            DataValueCsv.Write(csv, result.Values);
-            return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
+            // The zip's central directory is written synchronously when the workbook closes: a few KB at the end.
+            if (http.Features.Get<IHttpBodyControlFeature>() is { } control)
+                control.AllowSynchronousIO = true;
+            return TypedResults.Stream(body => DataValueXlsxWriter.WriteAsync(body, exports.StreamAsync(plan, ct), ct), RequestBody.XlsxMediaType, "dataValueSets.xlsx");
         }
-        return TypedResults.Ok(new DataValueSet([.. result.Values.Select(DataValueSetValue.From)]));
+        if (accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Stream(async body =>
+            {
+                await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
+                await DataValueCsv.WriteAsync(writer, exports.StreamAsync(plan, ct), ct);
+            }, "text/csv; charset=utf-8");
+        }
+        var values = new List<DataValueSetValue>();
+        await foreach (var value in exports.StreamAsync(plan, ct))
+            values.Add(DataValueSetValue.From(value));
+        return TypedResults.Ok(new DataValueSet(values));
     }
 }

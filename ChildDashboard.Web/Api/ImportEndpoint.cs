@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Services;
@@ -11,24 +10,23 @@ namespace ChildDashboard.Web.Api;
 internal static class ImportEndpoint
 {
     public static async Task<IResult> RunAsync<TRow>(
-        HttpContext http, bool? dryRun, long maxBytes, CatalogueCache catalogues,
-        Func<TextReader, (List<TRow>, ImportConflicts)> readCsv, Func<JsonDocument, (List<TRow>, ImportConflicts)>? readJson,
+        HttpContext http, bool? dryRun, long maxBytes, CatalogueCache catalogues, RequestBody.Readers<TRow> readers,
         Func<IReadOnlyList<TRow>, ImportContext, CancellationToken, Task<ImportReport>> import, CancellationToken ct)
     {
-        var (body, failure) = await RequestBody.ReadAsync(http, maxBytes, readCsv, readJson, ct);
+        var (body, failure) = await RequestBody.ReadAsync(http, maxBytes, readers, ct);
         if (body is null)
             return failure ?? Problems.Result(400, Language.Pick("Không đọc được nội dung.", "The body could not be read."));
         if (body.Conflicts.Total > 0)
-            return Results.Json(ImportReport.Failed(dryRun ?? false, body.Conflicts), statusCode: 409);
+            return Results.Json(body.Located(ImportReport.Failed(dryRun ?? false, body.Conflicts)), statusCode: 409);
 
         var catalogue = await catalogues.GetAsync();
         var context = new ImportContext(ApiUser.Name(http.User), ApiUser.ScopeUnitId(http.User, catalogue), dryRun ?? false);
-        var report = await import(body.Rows, context, ct);
+        var report = body.Located(await import(body.Rows, context, ct));
         return Results.Json(report, statusCode: report.Succeeded ? 200 : 409);
     }
 
     // RequestBody reads the body itself, so the framework cannot see it: the document says what it accepts.
-    public static RouteHandlerBuilder AcceptsImportBody(this RouteHandlerBuilder endpoint, OpenApiSchema? json) =>
+    public static RouteHandlerBuilder AcceptsImportBody(this RouteHandlerBuilder endpoint, OpenApiSchema? json, string xlsxSheet) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             var content = new Dictionary<string, OpenApiMediaType>
@@ -48,11 +46,15 @@ internal static class ImportEndpoint
                             ["file"] = new OpenApiSchema
                             {
                                 Type = JsonSchemaType.String, Format = "binary",
-                                Description = json is null ? "A .csv file." : "A .csv or .json file.",
+                                Description = json is null ? $"A .csv or .xlsx file (sheet `{xlsxSheet}`)." : $"A .csv, .json or .xlsx file (sheet `{xlsxSheet}`, or the entry template).",
                             },
                         },
                     },
                 },
+            };
+            content[RequestBody.XlsxMediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = $"An .xlsx workbook with a sheet `{xlsxSheet}`." },
             };
             if (json is not null)
                 content["application/json"] = new OpenApiMediaType { Schema = json };

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Exchange;
+using ChildDashboard.Core.Exchange.Xlsx;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -18,12 +19,21 @@ public static class RequestBody
     // The data value set is three levels deep; anything much deeper is not one.
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16 };
 
-    public sealed record Parsed<T>(List<T> Rows, ImportConflicts Conflicts);
+    public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static async Task<(Parsed<T>? Body, IResult? Failure)> ReadAsync<T>(
-        HttpContext http, long maxBytes, Func<TextReader, (List<T>, ImportConflicts)> readCsv,
-        Func<JsonDocument, (List<T>, ImportConflicts)>? readJson, CancellationToken ct)
+    // Locate points the conflicts of an .xlsx at its sheet and column letters; CSV and JSON keep theirs.
+    public sealed record Parsed<T>(List<T> Rows, ImportConflicts Conflicts, Func<ImportReport, ImportReport>? Locate = null)
     {
+        public ImportReport Located(ImportReport report) => Locate is null ? report : Locate(report);
+    }
+
+    // How each accepted format is read; a null reader means the format is not accepted here.
+    public sealed record Readers<T>(
+        Func<TextReader, (List<T>, ImportConflicts)> Csv, Func<JsonDocument, (List<T>, ImportConflicts)>? Json, Func<Stream, XlsxImport<T>>? Xlsx);
+
+    public static async Task<(Parsed<T>? Body, IResult? Failure)> ReadAsync<T>(HttpContext http, long maxBytes, Readers<T> readers, CancellationToken ct)
+    {
+        var readJson = readers.Json;
         if (http.Request.ContentLength > maxBytes)
             return (null, TooLarge(maxBytes));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -32,7 +42,7 @@ public static class RequestBody
         try
         {
             if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType))
-                return (null, Unsupported(http.Request.ContentType ?? "", readJson is not null));
+                return (null, Unsupported(http.Request.ContentType ?? "", readJson is not null, readers.Xlsx is not null));
             if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             {
                 return (null, Problems.Result(415, Language.Pick(
@@ -57,10 +67,11 @@ public static class RequestBody
                 {
                     ".csv" => "text/csv",
                     ".json" => "application/json",
+                    ".xlsx" => XlsxMediaType,
                     var other => other,
-                }, stream, maxBytes, readCsv, readJson, ct);
+                }, stream, maxBytes, readers, ct);
             }
-            return await ReadAsync(mediaType, http.Request.Body, maxBytes, readCsv, readJson, ct);
+            return await ReadAsync(mediaType, http.Request.Body, maxBytes, readers, ct);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -70,6 +81,10 @@ public static class RequestBody
         catch (DecoderFallbackException)
         {
             return (null, NotUtf8());
+        }
+        catch (XlsxRefusedException e)
+        {
+            return (null, Problems.Result(400, e.Message));
         }
         catch (UnreadableBodyException e)
         {
@@ -107,10 +122,9 @@ public static class RequestBody
         return buffer;
     }
 
-    private static async Task<(Parsed<T>?, IResult?)> ReadAsync<T>(
-        string mediaType, Stream stream, long maxBytes, Func<TextReader, (List<T>, ImportConflicts)> readCsv,
-        Func<JsonDocument, (List<T>, ImportConflicts)>? readJson, CancellationToken ct)
+    private static async Task<(Parsed<T>?, IResult?)> ReadAsync<T>(string mediaType, Stream stream, long maxBytes, Readers<T> readers, CancellationToken ct)
     {
+        var (readCsv, readJson, readXlsx) = readers;
         switch (mediaType.ToLowerInvariant())
         {
             // Not text/plain: a cross-site HTML form can send that without asking the server first.
@@ -136,17 +150,26 @@ public static class RequestBody
                 var (rows, conflicts) = readJson(document);
                 return (new Parsed<T>(rows, conflicts), null);
             }
+            case XlsxMediaType when readXlsx is not null:
+            {
+                // A zip is read from its end (the central directory), so the body is buffered within the limit.
+                using var buffer = await BufferAsync(stream, maxBytes, ct);
+                var read = readXlsx(buffer);
+                return (new Parsed<T>(read.Rows, read.Conflicts, read.Locate), null);
+            }
             default:
-                return (null, Unsupported(mediaType, readJson is not null));
+                return (null, Unsupported(mediaType, readJson is not null, readXlsx is not null));
         }
     }
 
-    private static IResult Unsupported(string mediaType, bool json)
+    private static IResult Unsupported(string mediaType, bool json, bool xlsx)
     {
         var quoted = ImportConflict.Quote(mediaType);
+        var files = xlsx ? ".csv hoặc .xlsx" : ".csv";
+        var filesEn = xlsx ? ".csv or .xlsx" : ".csv";
         return Problems.Result(415, Language.Pick(
-            $"Không nhận định dạng '{quoted}' ở đây: hãy gửi text/csv{(json ? " hoặc application/json" : "")}, hoặc một tệp .csv trong multipart/form-data. API chưa nhận tệp Excel.",
-            $"'{quoted}' is not accepted here: send text/csv{(json ? " or application/json" : "")}, or a .csv file in multipart/form-data. Excel files are not accepted by the API yet."));
+            $"Không nhận định dạng '{quoted}' ở đây: hãy gửi text/csv{(json ? ", application/json" : "")}{(xlsx ? $", {XlsxMediaType}" : "")}, hoặc một tệp {files} trong multipart/form-data.",
+            $"'{quoted}' is not accepted here: send text/csv{(json ? ", application/json" : "")}{(xlsx ? $", {XlsxMediaType}" : "")}, or a {filesEn} file in multipart/form-data."));
     }
 
     private static IResult NotUtf8() =>

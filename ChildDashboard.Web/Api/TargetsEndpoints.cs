@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ChildDashboard.Core.Exchange;
+using ChildDashboard.Core.Exchange.Xlsx;
 using ChildDashboard.Core.Services;
 using Microsoft.Extensions.Options;
 
@@ -17,12 +18,14 @@ public static class TargetsEndpoints
                 CSV columns: `indicator, orgunit, baseline_year, baseline_value, target_year, target_value, source`. A row with the
                 same indicator, unit and target year replaces the old target. Needs the Admin or Analyst role.
                 """)
-            .AcceptsImportBody(json: null)
+            .AcceptsImportBody(json: null, TargetXlsx.SheetName)
             .ProducesImportAnswers();
 
     private static Task<IResult> ImportAsync(
         HttpContext http, TargetImportService imports, CatalogueCache catalogues, IOptions<ImportOptions> limits,
         [Description("`true` checks and reports without writing (409 when it finds conflicts, like a real run).")] bool? dryRun,
         CancellationToken ct) =>
-        ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues, TargetCsv.Read, readJson: null, imports.ImportAsync, ct);
+        ImportEndpoint.RunAsync(http, dryRun, limits.Value.MaxFileBytes, catalogues,
+            new RequestBody.Readers<TargetRow>(TargetCsv.Read, Json: null, stream => TargetXlsx.Read(stream, XlsxLimits.From(limits.Value))),
+            imports.ImportAsync, ct);
 }

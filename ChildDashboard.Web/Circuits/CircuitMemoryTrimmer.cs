@@ -5,8 +5,9 @@ namespace ChildDashboard.Web.Circuits;
 // When many pages close, what they held becomes garbage in the old generation, and no collection
 // runs while the server idles (a full one comes only once that generation's budget is spent by new
 // allocations), so the process keeps its peak memory for hours. Once the open circuits have fallen
-// by Circuits:Trim:MinClosed and by MinShare of their peak, one full, compacting collection that
-// gives memory back to the system (GCCollectionMode.Aggressive) runs, at most every MinInterval.
+// by Circuits:Trim:MinClosed and by MinShare of their peak and stopped falling, one full, compacting
+// collection that gives memory back to the system (GCCollectionMode.Aggressive) runs, at most
+// every MinInterval.
 public sealed class CircuitMemoryTrimmer(
     CircuitCensus census, IOptions<CircuitTrimOptions> options, TimeProvider time, ILogger<CircuitMemoryTrimmer> logger) : BackgroundService
 {
@@ -39,10 +40,12 @@ public sealed class CircuitMemoryTrimmer(
 }
 
 // Trim when the open circuits have fallen from their peak since the last trim by MinClosed and by
-// MinShare of that peak, and the last trim is MinInterval ago.
+// MinShare of that peak, have not changed since the last check (the pages have stopped closing),
+// and the last trim is MinInterval ago.
 public sealed class CircuitTrimPolicy(CircuitTrimOptions options)
 {
     private DateTimeOffset _lastTrim = DateTimeOffset.MinValue;
+    private int _previous = -1;
 
     public int Peak { get; private set; }
 
@@ -50,7 +53,9 @@ public sealed class CircuitTrimPolicy(CircuitTrimOptions options)
     {
         Peak = Math.Max(Peak, open);
         var closed = Peak - open;
-        if (closed < options.MinClosed || closed < Peak * options.MinShare || now - _lastTrim < options.MinInterval)
+        var settled = open == _previous;
+        _previous = open;
+        if (!settled || closed < options.MinClosed || closed < Peak * options.MinShare || now - _lastTrim < options.MinInterval)
             return false;
         Peak = open;
         _lastTrim = now;
@@ -69,5 +74,5 @@ public sealed class CircuitTrimOptions
 
     public double MinShare { get; set; } = 0.5;
 
-    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMinutes(2);
 }

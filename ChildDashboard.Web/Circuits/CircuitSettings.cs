@@ -16,6 +16,13 @@ public static class CircuitSettings
         builder.AddCircuitOptions(options => configuration.GetSection("Circuits").Bind(options));
         builder.AddHubOptions(options => configuration.GetSection("Circuits:Hub").Bind(options));
         builder.Services.Configure<CircuitTrimOptions>(configuration.GetSection("Circuits:Trim"));
+        // A live update renders the open pages one after another on a pool thread; with only as many
+        // threads as cores to start with, a write's request waits for the pool to grow (starvation).
+        if (configuration.GetValue<int?>("Circuits:MinWorkerThreads") is { } minWorkers)
+        {
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            ThreadPool.SetMinThreads(Math.Max(workers, minWorkers), io);
+        }
         builder.Services.AddHostedService<CircuitMemoryTrimmer>();
         return builder;
     }

@@ -28,6 +28,7 @@ internal sealed class DataValueConfiguration :
         audit.Property(a => a.Period).HasMaxLength(8);
         audit.Property(a => a.OptionCode).HasMaxLength(32);
         audit.Property(a => a.StoredBy).HasMaxLength(256);
+        audit.Property(a => a.Comment).HasMaxLength(Remark.MaxLength);
         // The history of one value.
         audit.HasIndex(a => new { a.DataElementId, a.OrgUnitId, a.Period });
         audit.HasOne(a => a.Batch).WithMany().HasForeignKey(a => a.BatchId);

@@ -1,4 +1,3 @@
-using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Services;
 using Microsoft.Data.Sqlite;
@@ -70,9 +69,11 @@ public class QueryPlanTests : IAsyncLifetime
     public async Task ExportReadsUnitsOverAPeriodByIndex()
     {
         await using var db = Database.CreateDbContext();
-        var sql = DataValueExportService.ValuesOf(db, Period.Parse("2025"), [1, 2, 3], []).ToQueryString();
+        var sql = DataValueExportService.ValuesOf(db, "2025Q3", [1, 2, 3], []).ToQueryString();
+        var national = DataValueExportService.ValuesOf(db, "2025Q3", null, [4]).ToQueryString();
 
         AssertNoScanOfALargeTable(await PlanAsync(StripDeclarations(sql), Declarations(sql)));
+        AssertNoScanOfALargeTable(await PlanAsync(StripDeclarations(national), Declarations(national)));
     }
 
     [Fact]

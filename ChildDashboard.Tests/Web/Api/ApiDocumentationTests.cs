@@ -68,8 +68,9 @@ public class ApiDocumentationTests(ApiFactory factory) : IClassFixture<ApiFactor
         string? Schema(JsonElement operation, string status, string mediaType) =>
             operation.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty(mediaType).GetProperty("schema").GetProperty("$ref").GetString();
 
-        Assert.Equal(["application/json", "multipart/form-data", "text/csv"], Formats(dataValues));
-        Assert.Equal(["multipart/form-data", "text/csv"], Formats(targets));
+        const string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        Assert.Equal(["application/json", xlsx, "multipart/form-data", "text/csv"], Formats(dataValues));
+        Assert.Equal([xlsx, "multipart/form-data", "text/csv"], Formats(targets));
         foreach (var operation in new[] { dataValues, targets })
         {
             Assert.Equal("#/components/schemas/ImportReport", Schema(operation, "200", "application/json"));

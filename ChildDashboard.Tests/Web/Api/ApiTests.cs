@@ -53,6 +53,36 @@ public class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task AForecastRowCarriesTheTheilSenLineThroughTheLatestWholeYears()
+    {
+        // CP03 of Cần Thơ: 88, 89, 90, 91, 92 % in 2021–2025 → y = x − 1933; the 2030 target (95)
+        // applies in 2026, the line gives 97 in 2030 and meets 95 in 2028.
+        var rows = string.Concat(Enumerable.Range(2021, 5).Select(year =>
+            $"CSC_SUPPORTED,{year}Q4,92,MALE,{year - 1933}\nCSC_TOTAL,{year}Q4,92,MALE,100\n"));
+        var import = await factory.ClientFor("analyst").PostAsync("/api/v1/dataValueSets", Csv(Header + rows));
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+
+        var answer = await AnalyticsAsync("analyst", "indicator=CP03&orgUnit=92&period=2025&forecast=true");
+        var forecast = answer.EnumerateArray().Single().GetProperty("forecast");
+        Assert.Equal(5, forecast.GetProperty("points").GetInt32());
+        Assert.Equal(2021, forecast.GetProperty("fromYear").GetInt32());
+        Assert.Equal(2025, forecast.GetProperty("toYear").GetInt32());
+        Assert.Equal(1, forecast.GetProperty("slope").GetDouble(), 9);
+        Assert.Equal(-1933, forecast.GetProperty("intercept").GetDouble(), 6);
+        Assert.Equal(2030, forecast.GetProperty("targetYear").GetInt32());
+        Assert.Equal(97, forecast.GetProperty("projected").GetDouble(), 6);
+        Assert.Equal(2028, forecast.GetProperty("reachedYear").GetInt32());
+        Assert.Equal("WillMeet", forecast.GetProperty("outcome").GetString());
+
+        // Without a target (HRT01) or without three years (another unit) the forecast is null;
+        // without forecast=true the rows keep their plain shape.
+        var none = await AnalyticsAsync("analyst", "indicator=HRT01&indicator=CP03&orgUnit=92&orgUnit=96&period=2025&forecast=true");
+        Assert.Equal(3, none.EnumerateArray().Count(r => r.GetProperty("forecast").ValueKind == JsonValueKind.Null));
+        var plain = await AnalyticsAsync("analyst", "indicator=CP03&orgUnit=92&period=2025");
+        Assert.False(plain.EnumerateArray().Single().TryGetProperty("forecast", out _));
+    }
+
+    [Fact]
     public async Task AnyRejectedRowWritesNothingAndEachConflictSaysWhere()
     {
         var client = factory.ClientFor("analyst");

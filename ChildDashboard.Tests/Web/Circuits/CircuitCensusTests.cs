@@ -30,10 +30,15 @@ public class CircuitCensusTests
 
         Assert.False(policy.ShouldTrim(1000, Start));
         Assert.False(policy.ShouldTrim(600, Start.AddSeconds(30)));
-        Assert.True(policy.ShouldTrim(400, Start.AddSeconds(60)));
+        Assert.False(policy.ShouldTrim(600, Start.AddSeconds(60)));
+        // Pages still closing: the collection waits until they stop.
+        Assert.False(policy.ShouldTrim(400, Start.AddSeconds(90)));
+        Assert.True(policy.ShouldTrim(400, Start.AddSeconds(120)));
         // The next trim counts from what was open then.
         Assert.False(policy.ShouldTrim(250, Start.AddMinutes(10)));
-        Assert.True(policy.ShouldTrim(150, Start.AddMinutes(11)));
+        Assert.False(policy.ShouldTrim(250, Start.AddMinutes(11)));
+        Assert.False(policy.ShouldTrim(150, Start.AddMinutes(12)));
+        Assert.True(policy.ShouldTrim(150, Start.AddMinutes(13)));
     }
 
     [Fact]
@@ -43,10 +48,13 @@ public class CircuitCensusTests
 
         Assert.False(policy.ShouldTrim(150, Start));
         Assert.False(policy.ShouldTrim(60, Start.AddSeconds(30)));
+        Assert.False(policy.ShouldTrim(60, Start.AddSeconds(60)));
         Assert.False(policy.ShouldTrim(1000, Start.AddMinutes(1)));
-        Assert.True(policy.ShouldTrim(0, Start.AddMinutes(2)));
-        Assert.False(policy.ShouldTrim(1000, Start.AddMinutes(3)));
-        Assert.False(policy.ShouldTrim(0, Start.AddMinutes(4)));
-        Assert.True(policy.ShouldTrim(0, Start.AddMinutes(7)));
+        Assert.False(policy.ShouldTrim(0, Start.AddMinutes(2)));
+        Assert.True(policy.ShouldTrim(0, Start.AddMinutes(3)));
+        Assert.False(policy.ShouldTrim(1000, Start.AddMinutes(4)));
+        Assert.False(policy.ShouldTrim(0, Start.AddMinutes(5)));
+        Assert.False(policy.ShouldTrim(0, Start.AddMinutes(6)));
+        Assert.True(policy.ShouldTrim(0, Start.AddMinutes(8)));
     }
 }

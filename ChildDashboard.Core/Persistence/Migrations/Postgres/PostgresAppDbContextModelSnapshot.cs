@@ -209,6 +209,10 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.Property<long>("BatchId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("DataElementId")
                         .HasColumnType("integer");
 
@@ -275,6 +279,94 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DisaggregationOptions");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.FormEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ReportFormId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportFormId");
+
+                    b.ToTable("FormEvents");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.FormNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReportFormId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportFormId");
+
+                    b.HasIndex("UserName", "ReadAtUtc");
+
+                    b.ToTable("FormNotifications");
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.Indicator", b =>
@@ -444,6 +536,60 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.ToTable("Programmes");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.Remark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("DataElementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Period");
+
+                    b.ToTable("Remarks");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.ReportForm", b =>
                 {
                     b.Property<int>("Id")
@@ -457,6 +603,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
 
                     b.Property<string>("ApprovedBy")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("FirstSubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
@@ -925,6 +1074,24 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.Navigation("Batch");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.FormEvent", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.ReportForm", null)
+                        .WithMany()
+                        .HasForeignKey("ReportFormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.FormNotification", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.ReportForm", null)
+                        .WithMany()
+                        .HasForeignKey("ReportFormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.Indicator", b =>
                 {
                     b.HasOne("ChildDashboard.Core.Domain.Programme", "Programme")
@@ -951,6 +1118,15 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.Remark", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.ReportForm", b =>

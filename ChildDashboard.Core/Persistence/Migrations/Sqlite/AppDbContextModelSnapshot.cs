@@ -194,6 +194,10 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("BatchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DataElementId")
                         .HasColumnType("INTEGER");
 
@@ -258,6 +262,90 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DisaggregationOptions");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.FormEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportFormId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportFormId");
+
+                    b.ToTable("FormEvents");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.FormNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUser")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportFormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportFormId");
+
+                    b.HasIndex("UserName", "ReadAtUtc");
+
+                    b.ToTable("FormNotifications");
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.Indicator", b =>
@@ -421,6 +509,58 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.ToTable("Programmes");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.Remark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DataElementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Period");
+
+                    b.ToTable("Remarks");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.ReportForm", b =>
                 {
                     b.Property<int>("Id")
@@ -431,6 +571,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstSubmittedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrgUnitId")
@@ -888,6 +1031,24 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.Navigation("Batch");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.FormEvent", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.ReportForm", null)
+                        .WithMany()
+                        .HasForeignKey("ReportFormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.FormNotification", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.ReportForm", null)
+                        .WithMany()
+                        .HasForeignKey("ReportFormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.Indicator", b =>
                 {
                     b.HasOne("ChildDashboard.Core.Domain.Programme", "Programme")
@@ -914,6 +1075,15 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.Navigation("Parent");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.Remark", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.ReportForm", b =>

@@ -1,0 +1,95 @@
+using ChildDashboard.Core.Analytics;
+using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Identity;
+using ChildDashboard.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChildDashboard.Core.Services;
+
+// Completeness and timeliness exactly as domain.md §5 defines them: the provinces open on a
+// quarter's first day must report (63 up to 2025Q2, 34 from 2025Q3, so a merged province never
+// counts twice); a pair is entered when a value is stored on the province or a unit below it.
+public sealed class CompletenessService(
+    IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, ValueStore store, TimeProvider time, IOptions<ReportingOptions>? options = null)
+{
+    private readonly ReportingOptions _options = options?.Value ?? new ReportingOptions();
+
+    public ReportingOptions Options => _options;
+
+    // Null when no form is expected from the unit in the period (a commune, a closed unit after it
+    // closed, a period not started): no row.
+    public async Task<CompletenessSummary?> ForUnitAsync(UserAccess access, OrgUnit unit, Period period, CancellationToken ct = default)
+    {
+        if (!access.CanRead(unit))
+            throw new UnauthorizedAccessException(Language.Pick($"Đơn vị {unit.NameVi} nằm ngoài phạm vi của bạn.", $"{unit.NameEn} is outside your scope."));
+        var catalogue = await catalogues.GetAsync();
+        var today = VietnamClock.Today(time);
+        var quarters = QuartersOf(period).Where(q => q.Start <= today).ToList();
+        var provinces = quarters
+            .SelectMany(q => catalogue.Units.TerritoryOf(unit, q.Start).Select(id => catalogue.Units[id])
+                .Where(u => FormLayout.MustReport(u, q)).Select(u => (Unit: u, Quarter: q)))
+            .ToList();
+        if (provinces.Count == 0)
+            return null;
+        var forms = await FormsAsync(catalogue, provinces, today, ct);
+        return new CompletenessSummary(unit, period, forms);
+    }
+
+    // Every province that had to report for the quarter and is within the user's scope.
+    public async Task<IReadOnlyList<FormCompleteness>> ForQuarterAsync(UserAccess access, Period quarter, CancellationToken ct = default)
+    {
+        var catalogue = await catalogues.GetAsync();
+        var today = VietnamClock.Today(time);
+        var provinces = catalogue.Units.OpenOn(quarter.Start, 2).Where(access.CanRead).Select(u => (u, quarter)).ToList();
+        return await FormsAsync(catalogue, provinces, today, ct);
+    }
+
+    public IReadOnlyList<MinistryReport> MinistryReports(int year) =>
+    [
+        Report(false, Period.ForHalf(year, 1), new DateOnly(year, _options.SixMonthReportMonth, _options.SixMonthReportDay)),
+        Report(true, Period.ForYear(year), new DateOnly(year, _options.AnnualReportMonth, _options.AnnualReportDay)),
+    ];
+
+    private MinistryReport Report(bool annual, Period covers, DateOnly deadline)
+    {
+        var quarters = covers.Split(PeriodType.Quarterly).ToList();
+        return new MinistryReport(annual, covers, deadline,
+            quarters.Where(q => _options.QuarterDeadline(q) <= deadline).ToList(),
+            quarters.Where(q => _options.QuarterDeadline(q) > deadline).ToList());
+    }
+
+    public static IEnumerable<Period> QuartersOf(Period period) => period.Type switch
+    {
+        PeriodType.Quarterly => [period],
+        PeriodType.Monthly => [Period.ForQuarter(period.Year, (period.Index - 1) / 3 + 1)],
+        _ => period.Split(PeriodType.Quarterly),
+    };
+
+    private async Task<List<FormCompleteness>> FormsAsync(
+        Catalogue catalogue, IReadOnlyList<(OrgUnit Unit, Period Quarter)> provinces, DateOnly today, CancellationToken ct)
+    {
+        var codes = provinces.Select(p => p.Quarter.Code).Distinct().ToList();
+        var unitIds = provinces.Select(p => p.Unit.Id).Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.ReportForms.AsNoTracking().Where(f => codes.Contains(f.Period) && unitIds.Contains(f.OrgUnitId)).ToListAsync(ct);
+        var formOf = rows.ToDictionary(f => (f.OrgUnitId, f.Period));
+        return await store.ReadAsync(table => provinces.Select(p =>
+        {
+            var (expected, entered) = Count(table, catalogue, p.Unit, p.Quarter);
+            var form = formOf.GetValueOrDefault((p.Unit.Id, p.Quarter.Code));
+            var deadline = _options.QuarterDeadline(p.Quarter);
+            var submitted = form?.FirstSubmissionUtc is { } at ? DateOnly.FromDateTime(at + VietnamClock.Offset) : (DateOnly?)null;
+            var overdue = Math.Max(0, (submitted ?? today).DayNumber - deadline.DayNumber);
+            return new FormCompleteness(p.Unit, p.Quarter, expected, entered, form?.Status ?? FormStatus.Draft, deadline, submitted,
+                submitted is { } on && on <= deadline, overdue);
+        }).ToList(), ct);
+    }
+
+    private static (int Expected, int Entered) Count(ValueTable table, Catalogue catalogue, OrgUnit province, Period quarter)
+    {
+        var cells = FormLayout.Cells(province, quarter, catalogue.Elements, catalogue.OptionsOf);
+        var entered = cells.Count(c => table.Sum(c.Element.Id, c.Option, c.ValuePeriod, catalogue.Units.TerritoryOf(province, c.ValuePeriod.Start)) is not null);
+        return (cells.Count, entered);
+    }
+}

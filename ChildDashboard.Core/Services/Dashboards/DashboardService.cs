@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using ChildDashboard.Core.Domain;
+using ChildDashboard.Core.Identity;
+using ChildDashboard.Core.Notifications;
+using Microsoft.Extensions.Logging;
+
+namespace ChildDashboard.Core.Services.Dashboards;
+
+// The leaders' dashboards as a read model shared by every page: one AnalyticsService question per
+// (unit, period), kept until a change set touches it. A page watches its (unit, period); when a
+// change touches it, the dashboard is computed once and handed to every watcher, so a thousand open
+// pages of the same scope cost one computation and pages of other scopes are not called at all.
+public sealed class DashboardService : IDisposable
+{
+    public const int TrendLength = 8;
+    // Dashboards nobody watches are dropped past this many (each is a few kilobytes).
+    private const int MaxUnwatched = 512;
+
+    private readonly CatalogueCache _catalogues;
+    private readonly AnalyticsService _analytics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DashboardService> _logger;
+    private readonly IDisposable _subscription;
+    private readonly ConcurrentDictionary<(int UnitId, Period Period), Lazy<Task<Dashboard>>> _cache = new();
+    private readonly ConcurrentDictionary<(int UnitId, Period Period), ImmutableArray<Watcher>> _watchers = new();
+
+    public DashboardService(CatalogueCache catalogues, AnalyticsService analytics, DataChangeNotifier notifier, TimeProvider time, ILogger<DashboardService> logger)
+    {
+        _catalogues = catalogues;
+        _analytics = analytics;
+        _time = time;
+        _logger = logger;
+        _subscription = notifier.Subscribe(OnChangedAsync);
+    }
+
+    // How many computations ran (tests and the benchmark check the sharing).
+    public int Computations => _computations;
+    private int _computations;
+
+    public async Task<Dashboard> GetAsync(OrgUnit unit, Period period, UserAccess access, CancellationToken ct = default)
+    {
+        if (!access.CanRead(unit))
+        {
+            throw new DashboardScopeException(Language.Pick(
+                $"{unit.NameVi} nằm ngoài phạm vi của bạn ({access.Scope.NameVi}).",
+                $"{unit.NameEn} is outside your scope ({access.Scope.NameEn})."));
+        }
+        return await GetAsync((unit.Id, period)).WaitAsync(ct);
+    }
+
+    // The period a leader's overview opens on: the current year to date, or the last year while
+    // no quarter of this one is over.
+    public Period DefaultPeriod()
+    {
+        var today = VietnamClock.Today(_time);
+        return today.Month > 3 ? Period.ForYear(today.Year) : Period.ForYear(today.Year - 1);
+    }
+
+    // Calls onChanged with the new dashboard whenever a change set touches (unit, period). The
+    // caller must have been allowed the unit by GetAsync.
+    public IDisposable Watch(OrgUnit unit, Period period, Func<Dashboard, ChangeSet, Task> onChanged)
+    {
+        var watcher = new Watcher((unit.Id, period), onChanged, this);
+        _watchers.AddOrUpdate(watcher.Key, _ => [watcher], (_, list) => list.Add(watcher));
+        return watcher;
+    }
+
+    public int WatcherCount => _watchers.Values.Sum(w => w.Length);
+
+    private Task<Dashboard> GetAsync((int UnitId, Period Period) key)
+    {
+        var lazy = _cache.GetOrAdd(key, k => new Lazy<Task<Dashboard>>(() => ComputeAsync(k)));
+        var task = lazy.Value;
+        if (task.IsFaulted || task.IsCanceled)
+        {
+            // A failed computation is not kept: the next caller tries again.
+            _cache.TryRemove(new KeyValuePair<(int, Period), Lazy<Task<Dashboard>>>(key, lazy));
+        }
+        return task;
+    }
+
+    private async Task<Dashboard> ComputeAsync((int UnitId, Period Period) key)
+    {
+        Interlocked.Increment(ref _computations);
+        TrimUnwatched();
+        var catalogue = await _catalogues.GetAsync();
+        var unit = catalogue.Units[key.UnitId];
+        var period = key.Period;
+        var today = VietnamClock.Today(_time);
+        var lastYear = new Period(period.Type, period.Year - 1, period.Index);
+        var lastTrendYear = period.YearPeriod.End < today ? period.Year : period.Year - 1;
+        var trendYears = Enumerable.Range(lastTrendYear - TrendLength + 1, TrendLength).ToList();
+        var periods = trendYears.Select(y => Period.ForYear(y).Code).Append(period.Code).Append(lastYear.Code).Distinct().ToList();
+        var reference = new OrgUnitReference(unit.Code, unit.OpeningDate).ToString();
+
+        var result = await _analytics.QueryAsync(
+            new AnalyticsQuery([AnalyticsService.AllIndicators], [reference], periods, Forecast: true));
+        if (!result.IsValid)
+            throw new InvalidOperationException(string.Join(" ", result.Errors));
+        var byKey = result.Rows.ToDictionary(r => (r.Indicator, r.Period));
+
+        var rows = new List<DashboardRow>(catalogue.Indicators.Count);
+        var readFrom = Period.ForYear(Math.Min(trendYears[0], lastYear.Year)).Start;
+        foreach (var indicator in catalogue.Indicators)
+        {
+            var now = byKey[(indicator.Code, period.Code)];
+            var forecast = now.Forecast;
+            // Without a forecast but with a target, a value of any earlier year could make one.
+            var dependsFrom = forecast is not null ? Min(readFrom, Period.ForYear(forecast.FromYear).Start)
+                : now.TargetYear is not null ? Period.ForYear(Period.MinYear).Start
+                : readFrom;
+            var elementIds = indicator.ElementCodes()
+                .Where(catalogue.ElementsByCode.ContainsKey).Select(code => catalogue.ElementsByCode[code].Id).ToList();
+            rows.Add(new DashboardRow(
+                indicator, now.Value, now.Numerator, now.Denominator,
+                now.Baseline, now.BaselineYear, now.Target, now.TargetYear, now.Progress, now.Expected, now.Status,
+                byKey[(indicator.Code, lastYear.Code)].Value,
+                trendYears.Select(y => byKey[(indicator.Code, Period.ForYear(y).Code)].Value).ToList(),
+                forecast, elementIds, dependsFrom));
+        }
+        var partial = period.End >= today;
+        return new Dashboard(unit, period, partial, partial ? DataThrough(period, today) : null, catalogue.IsDemoData,
+            trendYears, rows, _time.GetUtcNow());
+    }
+
+    // The last quarter inside the period that is over by today (null: none yet).
+    private static Period? DataThrough(Period period, DateOnly today)
+    {
+        Period? last = null;
+        foreach (var quarter in period.Type >= PeriodType.Quarterly ? period.Split(PeriodType.Quarterly) : [])
+        {
+            if (quarter.End < today)
+                last = quarter;
+        }
+        return last;
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private async Task OnChangedAsync(ChangeSet changes)
+    {
+        var touched = new List<(int, Period)>();
+        foreach (var (key, lazy) in _cache)
+        {
+            // A dashboard still being computed may have read the values before this change.
+            var stale = !lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully || lazy.Value.Result.IsTouchedBy(changes);
+            if (stale && _cache.TryRemove(new KeyValuePair<(int, Period), Lazy<Task<Dashboard>>>(key, lazy)))
+                touched.Add(key);
+        }
+        foreach (var key in touched)
+        {
+            if (!_watchers.TryGetValue(key, out var watchers) || watchers.IsEmpty)
+                continue;
+            Dashboard dashboard;
+            try
+            {
+                dashboard = await GetAsync(key);
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "The dashboard of unit {UnitId} for {Period} could not be computed again.", key.Item1, key.Item2.Code);
+                continue;
+            }
+            await Task.WhenAll(watchers.Select(w => w.NotifyAsync(dashboard, changes)));
+        }
+    }
+
+    private void TrimUnwatched()
+    {
+        if (_cache.Count <= MaxUnwatched)
+            return;
+        foreach (var key in _cache.Keys)
+        {
+            if (!_watchers.TryGetValue(key, out var watchers) || watchers.IsEmpty)
+                _cache.TryRemove(key, out _);
+        }
+    }
+
+    private void Remove(Watcher watcher)
+    {
+        _watchers.AddOrUpdate(watcher.Key, _ => [], (_, list) => list.Remove(watcher));
+    }
+
+    public void Dispose() => _subscription.Dispose();
+
+    private sealed class Watcher((int, Period) key, Func<Dashboard, ChangeSet, Task> onChanged, DashboardService owner) : IDisposable
+    {
+        public (int UnitId, Period Period) Key { get; } = key;
+
+        public async Task NotifyAsync(Dashboard dashboard, ChangeSet changes)
+        {
+            try
+            {
+                await onChanged(dashboard, changes);
+            }
+            catch (Exception e)
+            {
+                // One page failing must not keep the others from their update.
+                owner._logger.LogError(e, "A dashboard page failed to take an update.");
+            }
+        }
+
+        public void Dispose() => owner.Remove(this);
+    }
+}

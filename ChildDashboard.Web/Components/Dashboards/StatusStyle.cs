@@ -1,0 +1,38 @@
+using ChildDashboard.Core.Domain;
+using MudBlazor;
+
+namespace ChildDashboard.Web.Components.Dashboards;
+
+// One colour, one icon and one word per status on every page, the map and in print (Okabe–Ito,
+// safe for colour-blind readers; the icon and word carry the meaning where colour cannot).
+public static class StatusStyle
+{
+    public static string Colour(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Achieved => "#009E73",
+        IndicatorStatus.OnTrack => "#0072B2",
+        IndicatorStatus.AtRisk => "#E69F00",
+        IndicatorStatus.OffTrack => "#D55E00",
+        IndicatorStatus.NoData => "#A3A3A3",
+        _ => "#5F6B66",
+    };
+
+    public static string Icon(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Achieved => Icons.Material.Filled.CheckCircle,
+        IndicatorStatus.OnTrack => Icons.Material.Filled.ArrowCircleRight,
+        IndicatorStatus.AtRisk => Icons.Material.Filled.Warning,
+        IndicatorStatus.OffTrack => Icons.Material.Filled.Error,
+        IndicatorStatus.NoData => Icons.Material.Outlined.HelpOutline,
+        _ => Icons.Material.Outlined.OutlinedFlag,
+    };
+
+    public static string CssClass(IndicatorStatus status) => "status-" + status.ToString().ToLowerInvariant();
+
+    // The order of the summary strip: what needs attention first.
+    public static readonly IndicatorStatus[] Order =
+    [
+        IndicatorStatus.OffTrack, IndicatorStatus.AtRisk, IndicatorStatus.OnTrack, IndicatorStatus.Achieved,
+        IndicatorStatus.NoData, IndicatorStatus.NoTarget,
+    ];
+}
