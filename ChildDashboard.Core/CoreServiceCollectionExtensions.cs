@@ -47,6 +47,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RecentChangesService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<AdminAuditLog>();
+        services.AddSingleton<UserAdministrationService>();
+        services.AddSingleton<TokenAdministrationService>();
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();

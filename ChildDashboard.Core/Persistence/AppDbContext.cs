@@ -34,6 +34,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
     public DbSet<CatalogueFile> CatalogueFiles => Set<CatalogueFile>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AdminAudit> AdminAudits => Set<AdminAudit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

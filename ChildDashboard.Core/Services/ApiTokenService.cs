@@ -59,6 +59,9 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> factory, Tim
         return true;
     }
 
+    // For a revocation written elsewhere (an administrator's, with its audit row): caches drop the token.
+    public void AnnounceRevoked(string hash) => Revoked?.Invoke(hash);
+
     public sealed record TokenOwner(string UserId, DateTime ExpiresAtUtc);
 
     // The user a presented token belongs to, or null when it is unknown, revoked or expired.
