@@ -28,7 +28,15 @@ public sealed class CircuitLoad(CircuitLoadOptions options, string repoRoot, str
         var time = TimeProvider.System;
         var connection = await OverviewDatabase.CreateAsync(Path.Combine(repoRoot, "artifacts", "bench"), time);
         var password = "Load-" + Guid.NewGuid().ToString("N")[..12];
-        var environment = new Dictionary<string, string>(options.ServerEnvironment);
+        // The writes sign in with Basic every time: the server's own sign-in throttle must not count them.
+        var environment = new Dictionary<string, string>
+        {
+            ["SignIn__PerAccountAndAddress"] = "100000",
+            ["SignIn__PerAddress"] = "100000",
+            ["SignIn__PerAccount"] = "100000",
+        };
+        foreach (var (key, value) in options.ServerEnvironment)
+            environment[key] = value;
         var snapshot = Path.Combine(repoRoot, "artifacts", "bench", "circuits.snapshot");
         File.Delete(snapshot);
         await using var server = _server = await ServerProcess.StartAsync(repoRoot, configuration, DatabaseProvider.Sqlite, connection, password, snapshot, environment);
