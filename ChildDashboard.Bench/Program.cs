@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ChildDashboard.Bench;
+using ChildDashboard.Bench.Circuits;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Services;
@@ -25,6 +26,12 @@ if (args.Length >= 1 && args[0] == "--entry")
 {
     await EntryProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60,
         args.Length > 2 ? args[2] : null);
+    return 0;
+}
+// `-- --circuits 100,300,1000 --minutes 10 [--hold-at 1000] [--writes 10] [--parallel 8] [--page /] [--set KEY=VALUE ...]`: open pages (README, "Many open pages").
+if (args.Length > 1 && args[0] == "--circuits")
+{
+    await new CircuitLoad(CircuitLoadOptions.Parse(args), repoRoot, configuration).RunAsync();
     return 0;
 }
 if (args.Length == 1 && args[0] == "--fanout")

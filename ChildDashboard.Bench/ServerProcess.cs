@@ -19,7 +19,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, DatabaseProvider provider, string connectionString, string adminPassword, string snapshotPath)
+    public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, DatabaseProvider provider, string connectionString, string adminPassword, string snapshotPath,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var webProject = Path.Combine(repoRoot, "ChildDashboard.Web");
         var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "ChildDashboard.Web.dll");
@@ -39,6 +40,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Analytics__SnapshotPath"] = snapshotPath;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__ChildDashboard"] = "Information";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         process.OutputDataReceived += (_, e) =>
         {
@@ -66,6 +69,17 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException("The web app did not start within a minute.");
+    }
+
+    public int ProcessId => _process.Id;
+
+    // User and system CPU time the server has used so far, from /proc (Linux; clock ticks of 10 ms).
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     // Peak and current resident memory of the server process, from /proc (Linux).

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
 using ChildDashboard.Web.Authorization;
+using ChildDashboard.Web.Circuits;
 using ChildDashboard.Web.Health;
 using ChildDashboard.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -21,7 +22,7 @@ public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddChildDashboardWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents().AddCircuitSettings(configuration);
         services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<SecurityOptions>(configuration.GetSection("Security"));

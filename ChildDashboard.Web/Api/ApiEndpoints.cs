@@ -1,3 +1,5 @@
+using ChildDashboard.Web.Circuits;
+
 namespace ChildDashboard.Web.Api;
 
 // The HTTP API of exchange.md §4 under /api/v1, signed in by token or Basic (never by the cookie,
@@ -17,5 +19,6 @@ public static class ApiEndpoints
         api.MapTemplates();
         api.MapMetadata();
         api.MapCompleteness();
+        api.MapServerDiagnostics();
     }
 }
