@@ -55,6 +55,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         new("GET /api/v1/dataValueSets",                  "/api/v1/dataValueSets?orgUnit=01&period=2024",                   false, NationalAndOwn, NationalAndOwn, NationalAndOwn, NationalAndOwn),
         new("GET /api/v1/completeness",                   "/api/v1/completeness?orgUnit=01&period=2025Q3",                  false, NationalAndOwn, NationalAndOwn, NationalAndOwn, NationalAndOwn),
         new("GET /api/v1/templates/entry",                "/api/v1/templates/entry?orgUnit=01&period=2025Q3",               false, NationalAndOwn, "",    NationalAndOwn, NationalAndOwn),
+        new("GET /api/v1/diagnostics/memory",             null,                                                             false, "N",   "",    "",    ""),
         new("POST /api/v1/dataValueSets",                 null,                                                             false, All,   "",    All,   All),
         new("POST /api/v1/targets",                       null,                                                             false, All,   "",    All,   ""),
     ];
