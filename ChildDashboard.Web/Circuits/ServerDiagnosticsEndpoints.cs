@@ -20,8 +20,7 @@ public static class ServerDiagnosticsEndpoints
         api.MapGet("/diagnostics/memory", Get)
             .WithName("GetMemoryDiagnostics")
             .WithTags("Diagnostics")
-            .WithSummary("Server memory and open pages (system administrators)")
-            .ExcludeFromDescription();
+            .WithSummary("Server memory and open pages (system administrators)");
 
     private static async Task<Results<Ok<MemoryReport>, ForbidHttpResult>> Get(
         HttpContext http, CatalogueCache catalogues, CircuitCensus census,

@@ -109,6 +109,8 @@ public class EntryFormTests : MudTestContext
         var cells = form.FindAll("input.entry-cell");
         Assert.Equal(41, cells.Count);
         Assert.All(cells, c => Assert.Null(c.GetAttribute("tabindex")));
+        // The keyboard module is imported after the first render.
+        form.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "import"));
         var import = JSInterop.Invocations.Single(i => i.Identifier == "import");
         Assert.Equal("./entry.js", import.Arguments[0]);
         var script = File.ReadAllText(Path.Combine(RepoRoot.Path, "wwwroot-assets", "entry.js"));
