@@ -15,7 +15,7 @@ public sealed class IndicatorPageService(
     private const string Sex = "sex";
 
     // Null when no indicator has that code.
-    public async Task<IndicatorPage?> GetAsync(string indicatorCode, OrgUnit unit, Period period, UserAccess access, CancellationToken ct = default)
+    public async Task<IndicatorDetails?> GetAsync(string indicatorCode, OrgUnit unit, Period period, UserAccess access, CancellationToken ct = default)
     {
         Refuse(access, unit);
         var catalogue = await catalogues.GetAsync();
@@ -31,7 +31,7 @@ public sealed class IndicatorPageService(
 
         var trend = years.Select(Figure).SkipWhile(f => f.Value is null).ToList();
         var chain = ProgressCalculator.Chain(catalogue.TargetsByIndicatorAndUnit, indicator, unit);
-        return new IndicatorPage(
+        return new IndicatorDetails(
             indicator, catalogue.Programmes.FirstOrDefault(p => p.Id == indicator.ProgrammeId), unit, period, catalogue.IsDemoData,
             Parts(catalogue, indicator.Numerator), Parts(catalogue, indicator.Denominator),
             Figure(period), trend, chain, chain.Count == 0 ? null : catalogue.Units[chain[0].OrgUnitId],

@@ -6,7 +6,7 @@ namespace ChildDashboard.Core.Services.Dashboards;
 // Everything the indicator page shows for one unit: the definition, the figure of the period,
 // every year's figure (Years, oldest first; the current year to date last), the target chain that
 // applies (its own or its nearest ancestor's, ChainOwner), the forecast (§8) and the figures by sex.
-public sealed record IndicatorPage(
+public sealed record IndicatorDetails(
     Indicator Indicator, Programme? Programme, OrgUnit Unit, Period Period, bool IsDemoData,
     IReadOnlyList<ExpressionPart> Numerator, IReadOnlyList<ExpressionPart> Denominator,
     IndicatorFigure Current, IReadOnlyList<IndicatorFigure> Years,
