@@ -45,6 +45,12 @@ public sealed class IndicatorPageServiceTests : IAsyncLifetime
         _service = new IndicatorPageService(catalogues, analytics, store, completeness, _database.Time);
     }
 
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
     private static async Task StoreCp03Async(AppDbContext db, string code, string period, string sex, double supported, double total)
     {
         await StoreAsync(db, "CSC_SUPPORTED", code, period, sex, supported);
