@@ -1,5 +1,4 @@
 using System.Globalization;
-using AngleSharp.Dom;
 using Bunit;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Web.Components.Dashboards;

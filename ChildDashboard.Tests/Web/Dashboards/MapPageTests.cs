@@ -1,4 +1,5 @@
 using Bunit;
+using ChildDashboard.Web.Components.Dashboards;
 using ChildDashboard.Web.Components.Pages.Dashboards;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,16 +20,29 @@ public class MapPageTests : DemoDashboardContext
     }
 
     [Fact]
-    public void TheColouringSwitchGoesToTheValueMap()
+    public void AskedByValueItColoursTheSixtyThreeProvincesOfAnEarlierYearInClasses()
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo("/map?indicator=INJ01&period=2024");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/map?indicator=INJ01&period=2024&colour=value");
         var page = Render<MapPage>();
+
         page.WaitForAssertion(() => Assert.Equal(63, page.FindAll("[data-testid=province-map] a.map-province").Count));
+        Assert.Equal("Value", page.Find("[data-testid=province-map]").GetAttribute("data-colouring"));
+        Assert.Equal("true", page.Find("[data-testid=map-colouring] button[data-colouring=Value]").GetAttribute("aria-pressed"));
+        Assert.Equal(5, page.FindAll("[data-testid=map-legend] .legend-item[data-class]").Count);
+        Assert.Contains("Tỷ suất trẻ em bị tai nạn, thương tích", page.Find("[data-testid=period-label]").TextContent);
+    }
 
-        page.Find("[data-testid=map-colouring] button[data-colouring=Value]").Click();
+    [Fact]
+    public void TheColouringSwitchHandsBackTheChoice()
+    {
+        MapColouring? chosen = null;
+        var toggle = Render<MapColouringSwitch>(p => p
+            .Add(x => x.Value, MapColouring.Status)
+            .Add(x => x.ValueChanged, (MapColouring c) => chosen = c));
 
-        Assert.Contains("colour=value", navigation.Uri);
-        Assert.Contains("indicator=INJ01", navigation.Uri);
+        toggle.Find("button[data-colouring=Value]").Click();
+
+        Assert.Equal(MapColouring.Value, chosen);
+        Assert.Equal("true", toggle.Find("button[data-colouring=Status]").GetAttribute("aria-pressed"));
     }
 }

@@ -117,7 +117,7 @@ public partial class TrendChart
     }
 
     private string PointLabel(IndicatorFigure figure) =>
-        $"{figure.Period.Year}: {Format.Number(figure.Value, Decimals)}" + (figure.Partial ? " (" + L["IndicatorLegendPartial"] + ")" : "");
+        $"{figure.Period.Year}: {Format.Number(figure.Value, Decimals)}" + (figure.Partial ? " " + L["IndicatorYearToDate"] : "");
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using ChildDashboard.Core.Domain;
-using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Services.Dashboards;
 using Microsoft.EntityFrameworkCore;
 
