@@ -23,7 +23,7 @@ public abstract class ObligationsServiceTests(DatabaseProvider provider) : Entry
         await db.SaveChangesAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DataEntryStaffOweEveryUnsubmittedDueQuarterOfTheLastYearMostOverdueFirst()
     {
         var due = await Service().ForAsync(User(Roles.DataEntry, "01"));
@@ -41,7 +41,7 @@ public abstract class ObligationsServiceTests(DatabaseProvider provider) : Entry
         Assert.Equal(new DateOnly(2027, 5, 25), due.NextReport.Deadline);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ASubmittedFormLeavesTheStaffListAndWaitsForTheLeadersOfItsScopeOnly()
     {
         await SubmitAsync("01", Quarter);
@@ -61,7 +61,7 @@ public abstract class ObligationsServiceTests(DatabaseProvider provider) : Entry
         Assert.Empty(otherProvince.FormsToApprove);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnalystsOweNoFormsButSeeTheDeadlines()
     {
         await SubmitAsync("01", Quarter);
