@@ -66,6 +66,7 @@ public class IndicatorPageTests : DemoDashboardContext
         Assert.Equal("NoTarget", page.Find("[data-testid=indicator-headline] .status-chip").GetAttribute("data-status"));
         Assert.Empty(page.FindAll("[data-testid=trend-forecast]"));
         Assert.Empty(page.FindAll(".trend-chart path.trend-target"));
+        Assert.Empty(page.FindAll(".trend-legend .trend-target"));
         Assert.NotEmpty(page.FindAll(".trend-chart circle.trend-point"));
     }
 
