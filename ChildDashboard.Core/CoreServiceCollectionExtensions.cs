@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NationalOverviewService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<RecentChangesService>();
+        services.AddSingleton<IndicatorCommentService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<AdminAuditLog>();
