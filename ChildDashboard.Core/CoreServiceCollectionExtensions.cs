@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DashboardService>();
         services.AddSingleton<IndicatorPageService>();
         services.AddSingleton<RecentChangesService>();
+        services.AddSingleton<IndicatorCommentService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<AdminAuditLog>();

@@ -25,6 +25,11 @@ public sealed class DashboardService : IDisposable
     private readonly IDisposable _subscription;
     private readonly ConcurrentDictionary<(int UnitId, Period Period), Lazy<Task<Dashboard>>> _cache = new();
     private readonly ConcurrentDictionary<(int UnitId, Period Period), ImmutableArray<Watcher>> _watchers = new();
+    // A dashboard a change set made stale, kept until the next computation of its (unit, period)
+    // to tell which statuses the change moved.
+    private readonly ConcurrentDictionary<(int UnitId, Period Period), (Dashboard Before, ChangeSet Changes)> _before = new();
+    private readonly ConcurrentDictionary<int, ImmutableList<StatusChange>> _statusChanges = new();
+    public const int StatusChangesKept = 50;
 
     public DashboardService(CatalogueCache catalogues, AnalyticsService analytics, DataChangeNotifier notifier, TimeProvider time, ILogger<DashboardService> logger)
     {
@@ -68,6 +73,10 @@ public sealed class DashboardService : IDisposable
     }
 
     public int WatcherCount => _watchers.Values.Sum(w => w.Length);
+
+    // The latest status changes of the unit's dashboard for the period seen by this server (newest first).
+    public IReadOnlyList<StatusChange> StatusChanges(OrgUnit unit, Period period) =>
+        _statusChanges.TryGetValue(unit.Id, out var changes) ? changes.Where(c => c.Period == period).Reverse().ToList() : [];
 
     private Task<Dashboard> GetAsync((int UnitId, Period Period) key)
     {
@@ -128,8 +137,26 @@ public sealed class DashboardService : IDisposable
         }
         _logger.LogInformation("Dashboard of {Unit} for {Period} computed in {Elapsed:F0} ms.",
             unit.Code, period.Code, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new Dashboard(unit, period, partial, through, catalogue.IsDemoData,
+        var dashboard = new Dashboard(unit, period, partial, through, catalogue.IsDemoData,
             trendYears, rows, _time.GetUtcNow());
+        if (_before.TryRemove(key, out var before))
+            RecordStatusChanges(before.Before, dashboard, before.Changes);
+        return dashboard;
+    }
+
+    private void RecordStatusChanges(Dashboard before, Dashboard after, ChangeSet changes)
+    {
+        var was = before.Rows.ToDictionary(r => r.Indicator.Id, r => r.Status);
+        var moved = after.Rows
+            .Where(r => was.TryGetValue(r.Indicator.Id, out var status) && status != r.Status)
+            .Select(r => new StatusChange(after.Unit.Id, after.Period, r.Indicator, was[r.Indicator.Id], r.Status, changes.ChangedBy, changes.ChangedAtUtc))
+            .ToList();
+        if (moved.Count == 0)
+            return;
+        _statusChanges.AddOrUpdate(after.Unit.Id, _ => Keep([.. moved]), (_, list) => Keep(list.AddRange(moved)));
+
+        static ImmutableList<StatusChange> Keep(ImmutableList<StatusChange> list) =>
+            list.Count <= StatusChangesKept ? list : list.RemoveRange(0, list.Count - StatusChangesKept);
     }
 
     // The last quarter inside the period that is over by today (null: none yet).
@@ -179,7 +206,12 @@ public sealed class DashboardService : IDisposable
             // A dashboard still being computed may have read the values before this change.
             var stale = !lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully || lazy.Value.Result.IsTouchedBy(changes);
             if (stale && _cache.TryRemove(new KeyValuePair<(int, Period), Lazy<Task<Dashboard>>>(key, lazy)))
+            {
                 touched.Add(key);
+                // A reload after missed changes cannot say who moved what.
+                if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully && changes.Kind != ChangeKind.Everything)
+                    _before.AddOrUpdate(key, (lazy.Value.Result, changes), (_, kept) => (kept.Before, changes));
+            }
         }
         foreach (var key in touched)
         {
@@ -203,6 +235,8 @@ public sealed class DashboardService : IDisposable
 
     private void TrimUnwatched()
     {
+        if (_before.Count > MaxUnwatched)
+            _before.Clear();
         if (_cache.Count <= MaxUnwatched)
             return;
         foreach (var key in _cache.Keys)

@@ -98,7 +98,7 @@ public sealed class RecentChangesService : IDisposable
         var element = catalogue.ElementsById[audit.DataElementId];
         var unit = catalogue.Units[audit.OrgUnitId];
         return new MovedFigure(element.Code, element.NameVi, element.NameEn, unit.NameVi, unit.NameEn,
-            audit.Period, audit.OptionCode, audit.OldValue, audit.NewValue);
+            audit.Period, audit.OptionCode, audit.OldValue, audit.NewValue, audit.Comment);
     }
 
     public void Dispose() => _subscription.Dispose();

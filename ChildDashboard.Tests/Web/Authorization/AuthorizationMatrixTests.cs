@@ -40,6 +40,7 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         new("GET /admin/users",                           null,                                                             false, All,   "",    "",    ""),
         new("GET /admin/tokens",                          null,                                                             false, All,   "",    "",    ""),
         new("GET /admin/audit",                           null,                                                             false, All,   "",    "",    ""),
+        new("GET /provinces/{Code}",                      "/provinces/01",                                                  false, NationalAndOwn, NationalAndOwn, NationalAndOwn, NationalAndOwn),
         new("GET /entry",                                 null,                                                             false, All,   All,   All,   All),
         new("GET /reporting",                             null,                                                             false, All,   All,   All,   All),
         new("GET /not-found",                             null,                                                             false, All,   All,   All,   All),

@@ -201,6 +201,39 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.True(dashboard.Rows.Single(r => r.Indicator.Code == "CP03").DependsFrom > new DateOnly(2010, 12, 31));
     }
 
+    [Fact]
+    public async Task AChangeThatMovesAStatusIsRecordedWithWhoAndWhenForWatchedAndUnwatchedDashboards()
+    {
+        var hanoi = Unit("01");
+        var year = Period.ForYear(2026);
+        var quarter = Period.ForQuarter(2026, 3);
+        Assert.Equal(IndicatorStatus.OnTrack, (await Service.GetAsync(hanoi, year, Access("VN"))).Rows.Single(r => r.Indicator.Code == "CP03").Status);
+        Assert.Equal(IndicatorStatus.OnTrack, (await Service.GetAsync(hanoi, quarter, Access("VN"))).Rows.Single(r => r.Indicator.Code == "CP03").Status);
+        var received = 0;
+        using var watcher = Service.Watch(hanoi, year, (_, _) =>
+        {
+            Interlocked.Increment(ref received);
+            return Task.CompletedTask;
+        });
+
+        // 80 %: progress (80 − 87) ÷ (95 − 87) is below zero, far behind the 2030 trajectory.
+        await ChangeCp03Async("01", "2026Q3", 80);
+        await WaitUntilAsync(() => received == 1);
+
+        var change = Assert.Single(Service.StatusChanges(hanoi, year));
+        Assert.Equal(("CP03", IndicatorStatus.OnTrack, IndicatorStatus.OffTrack, "test", TestDatabase.Today),
+            (change.Indicator.Code, change.From, change.To, change.ChangedBy, change.ChangedAtUtc));
+        // Nobody watches the quarter: its change is told when it is next computed.
+        Assert.Empty(Service.StatusChanges(hanoi, quarter));
+        await Service.GetAsync(hanoi, quarter, Access("VN"));
+        Assert.Equal(IndicatorStatus.OffTrack, Assert.Single(Service.StatusChanges(hanoi, quarter)).To);
+        // A change that moves no status adds nothing.
+        await ChangeCp03Async("01", "2026Q3", 81);
+        await WaitUntilAsync(() => received == 2);
+        Assert.Single(Service.StatusChanges(hanoi, year));
+        Assert.Empty(Service.StatusChanges(Unit("79"), year));
+    }
+
     // What a write does after its commit: the analytics store, then the change set.
     private async Task ChangeCp03Async(string code, string period, double percent, bool supportedOnly = false)
     {
