@@ -79,9 +79,9 @@ public partial class ExportPage
         return DownloadEndpoints.TemplateUrl(province, Period.Parse(_quarter)).TrimStart('/');
     }
 
-    private string PeriodName(Period period) => period.Type == PeriodType.Quarterly
-        ? L["EntryQuarterName", period.Index, period.Year]
-        : L["ExportYear", period.Year];
+    private string PeriodLabel(string? code) => !Period.TryParse(code, out var period, out _)
+        ? code ?? ""
+        : period.Type == PeriodType.Quarterly ? L["EntryQuarterName", period.Index, period.Year] : L["ExportYear", period.Year];
 
     private static Period Back(Period quarter, int back)
     {
