@@ -27,7 +27,8 @@ public sealed class NationalDatabase(string path, TimeProvider time, string? pos
         ? new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).AddInterceptors(new SqliteTuning()).Options)
         : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(postgres).Options);
 
-    public async Task<long> BuildAsync(CancellationToken ct)
+    // withValues false: the units only (reference data and communes), for the in-process profiles.
+    public async Task<long> BuildAsync(CancellationToken ct, bool withValues = true)
     {
         if (postgres is null)
         {
@@ -46,6 +47,8 @@ public sealed class NationalDatabase(string path, TimeProvider time, string? pos
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await new ReferenceDataSeeder(time).SeedAsync(db, ct);
         await AddCommunesAsync(db, ct);
+        if (!withValues)
+            return 0;
 
         var units = new OrgUnitDirectory(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
         var elements = await db.DataElements.AsNoTracking().OrderBy(e => e.Id).ToListAsync(ct);

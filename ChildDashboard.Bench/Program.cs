@@ -34,6 +34,16 @@ if (args.Length > 1 && args[0] == "--circuits")
     await new CircuitLoad(CircuitLoadOptions.Parse(args), repoRoot, configuration).RunAsync();
     return 0;
 }
+// `-- --xlsx`: the entry template and a 100,000-row .xlsx import, in this process (README, "Benchmarks").
+if (args.Length == 1 && args[0] == "--xlsx")
+{
+    var units = new NationalDatabase(Path.Combine(repoRoot, "artifacts", "bench", "xlsx.db"), time);
+    await units.BuildAsync(CancellationToken.None, withValues: false);
+    var set = await ImportSetAsync(units, Period.ForQuarter(2026, 4));
+    await XlsxProfile.RunAsync(units, set.Select(r => new ChildDashboard.Core.Exchange.ExportedValue(
+        r.Element, r.Period, r.Unit, r.Option, r.Value, null, DateTime.UtcNow, null)).ToList());
+    return 0;
+}
 if (args.Length == 1 && args[0] == "--fanout")
 {
     await FanoutProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"));

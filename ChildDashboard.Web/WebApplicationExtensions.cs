@@ -1,6 +1,7 @@
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Api;
 using ChildDashboard.Web.Components;
+using ChildDashboard.Web.Downloads;
 using ChildDashboard.Web.Health;
 using ChildDashboard.Web.Localization;
 using ChildDashboard.Web.Security;
@@ -37,6 +38,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApi();
+        app.MapDownloads();
         app.MapApiDocumentation();
         app.MapHealthProbes();
         app.MapCultureEndpoint();

@@ -12,6 +12,10 @@ public sealed record ImportReport(string Status, bool DryRun, ImportCount Import
 
     public int TotalConflicts { get; init; } = Conflicts.Count;
 
+    // The changes of a dry run, for the preview page (the API answers with the counts only).
+    [JsonIgnore]
+    public IReadOnlyList<ImportChange> Changes { get; init; } = [];
+
     [JsonIgnore]
     public bool Succeeded => Status == Success;
 

@@ -71,12 +71,15 @@ public sealed class DataValueImportService(
         // export of an approved quarter changes nothing and passes.
         conflicts.AddRange(await LockedAsync(session, changes.Select(c => c.Value).ToList(), ct));
         conflicts.AddRange(CheckValidationRules(catalogue, values, changes, existing));
+        var described = context.DryRun || context.Previewed is not null ? Describe(changes) : [];
+        if (context.Previewed is { } previewed)
+            conflicts.AddRange(ImportPreviewCheck.Differences(previewed, described, DataValueColumns.Value));
         var comparedAt = Stopwatch.GetTimestamp();
 
         if (conflicts.Count > 0)
             return ImportReport.Failed(context.DryRun, conflicts);
         if (context.DryRun || changes.Count == 0)
-            return new ImportReport(ImportReport.Success, context.DryRun, count, []);
+            return new ImportReport(ImportReport.Success, context.DryRun, count, []) { Changes = context.DryRun ? described : [] };
 
         var now = time.GetUtcNow();
         await session.WriteAsync(changes.Select(c => c.ToWrite(context.UserName)).ToList(), context.UserName, "import", now.UtcDateTime, ct);
@@ -103,6 +106,14 @@ public sealed class DataValueImportService(
         // The value records who imported it; a different `storedby` of the file goes to the audit.
         public DataValueChange ToWrite(string userName) => new(
             Value.Key, Value.Period, Action, Old, NewValue, Value.Comment, Value.StoredBy is { } by && by != userName ? by : null);
+    }
+
+    private static List<ImportChange> Describe(List<Change> changes)
+    {
+        var vietnamese = Language.IsVietnamese;
+        return changes.Select(c => new ImportChange(
+            c.Value.Row, c.Action, c.Value.Element.Code, c.Value.Element.Name(vietnamese), c.Value.Option, c.Value.Unit.Code, c.Value.Unit.Name(vietnamese),
+            c.Value.PeriodCode, c.Old?.Value, c.NewValue, c.Old?.Comment, c.Action == AuditAction.Delete ? null : c.Value.Comment)).ToList();
     }
 
     private static List<Change> Classify(

@@ -64,6 +64,12 @@ public sealed class TargetImportService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.Targets.ToDictionaryAsync(t => (t.IndicatorId, t.OrgUnitId, t.TargetYear), ct);
         var audits = new List<TargetAudit>();
+        var changes = new List<ImportChange>();
+        var vietnamese = Language.IsVietnamese;
+        ImportChange Change(CheckedTarget t, AuditAction action, Target? old) => new(
+            t.Row, action, t.Indicator.Code, t.Indicator.Name(vietnamese), null, t.Unit.Code, t.Unit.Name(vietnamese),
+            t.TargetYear.ToString(CultureInfo.InvariantCulture), old?.TargetValue, t.TargetValue,
+            old is null ? null : Note(old.BaselineYear, old.BaselineValue, old.Source), Note(t.BaselineYear, t.BaselineValue, t.Source));
         int imported = 0, updated = 0, ignored = 0;
         foreach (var t in targets)
         {
@@ -81,6 +87,7 @@ public sealed class TargetImportService(
                 });
                 audit.Action = AuditAction.Create;
                 audits.Add(audit);
+                changes.Add(Change(t, AuditAction.Create, null));
                 imported++;
             }
             else if (target.TargetValue == t.TargetValue && target.BaselineYear == t.BaselineYear && target.BaselineValue == t.BaselineValue && target.Source == t.Source)
@@ -90,6 +97,7 @@ public sealed class TargetImportService(
             else
             {
                 audit.Action = AuditAction.Update;
+                changes.Add(Change(t, AuditAction.Update, target));
                 (audit.OldBaselineYear, audit.OldBaselineValue, audit.OldTargetValue, audit.OldSource) =
                     (target.BaselineYear, target.BaselineValue, target.TargetValue, target.Source);
                 audits.Add(audit);
@@ -98,8 +106,14 @@ public sealed class TargetImportService(
             }
         }
         var count = new ImportCount(imported, updated, 0, ignored);
+        if (context.Previewed is { } previewed && ImportPreviewCheck.Differences(previewed, changes, "target_value") is { Count: > 0 } changed)
+        {
+            var conflicts = new ImportConflicts();
+            conflicts.AddRange(changed);
+            return ImportReport.Failed(context.DryRun, conflicts);
+        }
         if (context.DryRun || audits.Count == 0)
-            return new ImportReport(ImportReport.Success, context.DryRun, count, []);
+            return new ImportReport(ImportReport.Success, context.DryRun, count, []) { Changes = context.DryRun ? changes : [] };
 
         var now = time.GetUtcNow();
         var batch = new AuditBatch { ChangedBy = context.UserName, ChangedAtUtc = now.UtcDateTime, Reason = "import" };
@@ -197,6 +211,14 @@ public sealed class TargetImportService(
         }
         return new CheckedTarget(row.Row, indicator, unit, baselineYear, baselineValue, targetYear.Value, targetValue.Value,
             string.IsNullOrWhiteSpace(row.Source) ? null : row.Source.Trim());
+    }
+
+    // A target's baseline and source, as the preview shows them beside its value.
+    private static string? Note(int? baselineYear, double? baselineValue, string? source)
+    {
+        var baseline = baselineYear is { } year ? $"{year}: {baselineValue?.ToString("G", CultureInfo.CurrentCulture)}" : null;
+        var parts = new[] { baseline, source }.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
     // Open on at least one day of the year: a province that closed on 2025-06-30 may still have a 2025 target.

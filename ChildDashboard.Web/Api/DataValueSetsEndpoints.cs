@@ -1,9 +1,7 @@
 using System.ComponentModel;
-using System.Text;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Exchange.Xlsx;
 using ChildDashboard.Core.Services;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -107,20 +105,9 @@ public static class DataValueSetsEndpoints
         // CSV and .xlsx go from the database to the response row by row; JSON is for small selections.
         var accept = http.Request.Headers.Accept.ToString();
         if (accept.Contains(RequestBody.XlsxMediaType, StringComparison.OrdinalIgnoreCase))
-        {
-            // The zip's central directory is written synchronously when the workbook closes: a few KB at the end.
-            if (http.Features.Get<IHttpBodyControlFeature>() is { } control)
-                control.AllowSynchronousIO = true;
-            return TypedResults.Stream(body => DataValueXlsxWriter.WriteAsync(body, exports.StreamAsync(plan, ct), ct), RequestBody.XlsxMediaType, "dataValueSets.xlsx");
-        }
+            return DataValueFiles.Xlsx(http, exports, plan, ct);
         if (accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return TypedResults.Stream(async body =>
-            {
-                await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
-                await DataValueCsv.WriteAsync(writer, exports.StreamAsync(plan, ct), ct);
-            }, "text/csv; charset=utf-8");
-        }
+            return DataValueFiles.Csv(exports, plan, fileName: null, ct);
         var values = new List<DataValueSetValue>();
         await foreach (var value in exports.StreamAsync(plan, ct))
             values.Add(DataValueSetValue.From(value));

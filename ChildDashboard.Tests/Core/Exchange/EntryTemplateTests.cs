@@ -97,6 +97,53 @@ public abstract class EntryTemplateTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(new ImportCount(0, 0, 0, expected.Count), again.ImportCount);
     }
 
+    // Issue 12's round trip: the same figures typed into the form (FormService) and filled into
+    // the template then imported store the same values, in two databases.
+    [SkippableFact]
+    public async Task AFilledTemplateStoresWhatTheFormStoresForTheSameFigures()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("vi-VN");
+        var clerk = await AccessAsync(Roles.DataEntry, "01");
+        var created = await new EntryTemplateService(Database, new CatalogueCache(Database)).CreateAsync(clerk, "01", "2025Q4");
+        var figures = new List<(string Element, string Option, double Value)>();
+        using var filled = new MemoryStream();
+        using (var workbook = new XLWorkbook(new MemoryStream(created.Workbook!)))
+        {
+            var sheet = workbook.Worksheet(Layout.SheetVi);
+            for (var row = Layout.FirstDataRow; !sheet.Cell(row, 1).IsEmpty(); row++)
+            {
+                var money = sheet.Cell(row, Layout.Kind.Number).GetString().StartsWith("Tiền", StringComparison.Ordinal);
+                var value = money ? 1_250_000.5 + row : 1;
+                sheet.Cell(row, Layout.Value.Number).Value = value;
+                figures.Add((sheet.Cell(row, 1).GetString(), sheet.Cell(row, 2).GetString(), value));
+            }
+            workbook.SaveAs(filled);
+        }
+        Assert.Equal(ImportReport.Success, (await ImportAsync(filled.ToArray())).Status);
+
+        await using var typed = await TestDatabase.CreateAsync(provider: provider);
+        using var typedStore = new ValueStore(new ValueTableLoader(typed), NullLogger<ValueStore>.Instance);
+        var catalogue = await new CatalogueCache(typed).GetAsync();
+        var forms = new FormService(typed, new CatalogueCache(typed), typedStore, new DataChangeNotifier(NullLogger<DataChangeNotifier>.Instance), typed.Time);
+        var hanoi = catalogue.Units.FindOpen("01", new DateOnly(2025, 10, 1))!;
+        var typedClerk = new UserAccess("haNoi", [Roles.DataEntry], hanoi, catalogue.Units);
+        foreach (var (element, option, value) in figures)
+        {
+            var saved = await forms.SaveAsync(typedClerk, new ValueSave(hanoi.Id, "2025Q4", catalogue.ElementsByCode[element].Id, option, null, value, null));
+            Assert.True(saved.Succeeded, saved.Message);
+        }
+
+        Assert.Equal(await StoredAsync(typed), await StoredAsync(Database));
+        Assert.Equal(figures.Count, (await StoredAsync(Database)).Count);
+    }
+
+    private static async Task<List<(string, string, string, string, double)>> StoredAsync(TestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        return (await db.DataValues.Include(v => v.DataElement).Include(v => v.OrgUnit).ToListAsync())
+            .Select(v => (v.DataElement!.Code, v.OptionCode, v.Period, v.OrgUnit!.Code, v.Value)).Order().ToList();
+    }
+
     [SkippableFact]
     public async Task TheTemplateIsInEnglishForEnglishUsersAndRefusedOutOfScope()
     {

@@ -1,0 +1,7 @@
+namespace ChildDashboard.Web.Components.Pages.Exchange;
+
+public enum ImportKind
+{
+    Values,
+    Targets,
+}
