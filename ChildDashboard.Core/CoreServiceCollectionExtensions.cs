@@ -60,6 +60,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FormWorkflowService>();
         services.AddSingleton<CompletenessService>();
         services.AddSingleton<EntryTemplateService>();
+        services.AddSingleton<Services.Reports.ReportNarrativeService>();
+        services.AddSingleton<Services.Reports.SummaryWorkbookService>();
+        services.AddSingleton<Services.Reports.MinistryReportService>();
         return services;
     }
 }
