@@ -37,6 +37,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApi();
+        app.MapReportDownloads();
         app.MapApiDocumentation();
         app.MapHealthProbes();
         app.MapCultureEndpoint();
