@@ -28,6 +28,9 @@ public static class MinistryReportWriter
         var row = Heading(sheet, model);
         foreach (var section in MinistryReportLayout.Sections)
         {
+            // A long section starts on a new page, so that no heading is left alone at a page's foot.
+            if (section.Rows.Count > 10 && section != MinistryReportLayout.Sections[0])
+                sheet.PageSetup.AddHorizontalPageBreak(row);
             row++;
             var title = Text(sheet.Cell(row, 1), $"{section.Number}. {section.Title}");
             sheet.Range(row, 1, row, Last).Merge().Style.Font.SetBold().Fill.SetBackgroundColor(SectionFill);
@@ -42,7 +45,7 @@ public static class MinistryReportWriter
                 _ => Narrative(sheet, row, model),
             };
         }
-        Print(sheet, 0, 0, Title(model));
+        Print(sheet, 0, 0, $"{Title(model)} · {model.Unit.Name(Language.IsVietnamese)}");
         sheet.PageSetup.PrintAreas.Add(1, 1, row, Last);
         if (model.Provinces is { } provinces)
             Provinces(workbook.Worksheets.Add(ProvincesSheet), model, provinces);
@@ -91,8 +94,8 @@ public static class MinistryReportWriter
                     ? $"{programme.Name(Language.IsVietnamese)} ({programme.Decision})" : layoutRow.Code;
                 Text(sheet.Cell(row, 2), name);
                 sheet.Range(row, 2, row, Last).Merge().Style.Font.SetBold().Alignment.SetWrapText();
-                WrapHeights(sheet, row, row, 2);
-                sheet.Row(row).Height = Math.Max(sheet.Row(row).Height, Math.Ceiling(name.Length * 1.08 / 140) * 15);
+                var width = Widths[1..].Sum();
+                sheet.Row(row).Height = Math.Max(1, Math.Ceiling(name.Length * 1.1 / (width - 2))) * 15;
             }
             else
             {
@@ -210,7 +213,9 @@ public static class MinistryReportWriter
         foreach (var line in provinces)
         {
             Text(sheet.Cell(row, 1), line.Province.Code);
-            Text(sheet.Cell(row, 2), line.Province.Name(Language.IsVietnamese));
+            Text(sheet.Cell(row, 2), line.Province.ClosedDate is { } closed
+                ? Language.Pick($"{line.Province.NameVi} (đến {closed:dd/MM/yyyy})", $"{line.Province.NameEn} (until {closed:yyyy-MM-dd})")
+                : line.Province.Name(Language.IsVietnamese));
             Number(sheet.Cell(row, 3), line.Forms, CountFormat);
             Number(sheet.Cell(row, 4), line.Submitted, CountFormat);
             Number(sheet.Cell(row, 5), line.Approved, CountFormat);
@@ -226,6 +231,7 @@ public static class MinistryReportWriter
         Borders(sheet, headerRow + 1, row - 1, headers.Count);
         FitColumns(sheet, headerRow, max: 30);
         sheet.Column(9).Width = 18;
+        WrapHeights(sheet, headerRow, headerRow, [.. Enumerable.Range(1, headers.Count)]);
         Print(sheet, headerRow, 2, ProvincesSheet);
     }
 }

@@ -97,6 +97,7 @@ public static class SummaryWorkbookWriter
         sheet.Column(4).Style.Alignment.SetWrapText();
         if (programmes is null)
             sheet.Column(3).Hide();
+        WrapHeights(sheet, headerRow, row - 1, [.. Enumerable.Range(1, headers.Count).Where(c => c != 3 || programmes is not null)]);
         Print(sheet, headerRow, 2, title);
     }
 
@@ -138,7 +139,8 @@ public static class SummaryWorkbookWriter
         var note = row + 1;
         FitColumns(sheet, headerRow, max: 24);
         sheet.Column(3).Width = Math.Max(sheet.Column(3).Width, 22);
-        sheet.Row(headerRow).Height = 45;
+        sheet.Column(4).Width = sheet.Column(5).Width = 14;
+        WrapHeights(sheet, headerRow, headerRow, [.. Enumerable.Range(1, headers.Count)]);
         Paragraph(sheet, note, Language.Pick(
             "Xếp hạng theo tỷ lệ chỉ tiêu đã đạt hoặc đúng tiến độ trên số chỉ tiêu có mục tiêu và có số liệu trong kỳ; tỉnh không có chỉ tiêu nào được đánh giá thì không xếp hạng. Danh sách là các tỉnh, thành phố của kỳ (63 trước ngày 01/7/2025, 34 từ ngày đó).",
             "Ranked by the share of indicators achieved or on track among those with a target and a value in the period; a province with none assessed is not ranked. The list is the period's provinces (63 before 1 July 2025, 34 from then)."), headers.Count);
@@ -167,6 +169,8 @@ public static class SummaryWorkbookWriter
         sheet.Column(2).Style.Alignment.SetWrapText();
         sheet.Column(3).Width = Math.Min(sheet.Column(3).Width, 18);
         sheet.Column(3).Style.Alignment.SetWrapText();
+        sheet.Range(headerRow, 4, headerRow, headers.Count).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
+        WrapHeights(sheet, headerRow, row - 1, 2, 3);
         Paragraph(sheet, row + 1, Language.Pick(
             "Mỗi năm tính trên địa giới của đơn vị tại năm đó (domain.md §1): tỉnh mới sau sáp nhập 2025 có chuỗi số liệu lùi về trước bằng tổng các tỉnh cũ hợp thành. Năm chưa kết thúc là số liệu đến nay.",
             "Each year is computed on the unit's territory in that year (domain.md §1): a province formed by the 2025 merger has a series back in time, the sum of the provinces it absorbed. A year not over yet is to date."), headers.Count);
@@ -214,6 +218,7 @@ public static class SummaryWorkbookWriter
         }
         Borders(sheet, headerRow + 1, row - 1, headers.Count);
         FitColumns(sheet, headerRow, max: 30);
+        WrapHeights(sheet, headerRow, headerRow, [.. Enumerable.Range(1, headers.Count)]);
         Print(sheet, headerRow, 2, CompletenessSheet);
     }
 
@@ -263,6 +268,7 @@ public static class SummaryWorkbookWriter
         FitColumns(sheet, headerRow, max: 30);
         sheet.Column(2).Width = 48;
         sheet.Column(2).Style.Alignment.SetWrapText();
+        WrapHeights(sheet, headerRow, row - 1, [.. Enumerable.Range(1, headers.Count)]);
         var noteRow = headerRow - notes.Count - 1;
         foreach (var note in notes)
             Paragraph(sheet, noteRow++, note, headers.Count);

@@ -162,9 +162,14 @@ public static class WorkbookKit
         sheet.PageSetup.FitToPages(1, 0);
         sheet.PageSetup.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.6).SetBottom(0.6);
         if (headerRow > 0)
-            sheet.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
-        sheet.PageSetup.Header.Left.AddText(title.Length > 120 ? title[..120] : title);
-        sheet.PageSetup.Footer.Center.AddText(Language.Pick("Trang &P / &N", "Page &P of &N"));
+        {
+            // ClosedXML 0.95 writes the repeated rows as `Sheet!4:4`, which LibreOffice ignores; the
+            // absolute form both Excel and LibreOffice read is written here instead.
+            sheet.NamedRanges.Add("_xlnm.Print_Titles", $"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!${headerRow}:${headerRow}");
+        }
+        // The title goes in the footer: a header would need a top margin the title rows already use.
+        sheet.PageSetup.Footer.Left.AddText(title.Length > 100 ? title[..100] + "…" : title);
+        sheet.PageSetup.Footer.Right.AddText(Language.Pick("Trang &P / &N", "Page &P of &N"));
     }
 
     // Sheet names: at most 31 characters, none of : \ / ? * [ ].
@@ -194,7 +199,9 @@ public static class WorkbookKit
     {
         for (var row = firstRow; row <= lastRow; row++)
         {
-            var lines = columns.Max(c => Math.Max(1, (int)Math.Ceiling(sheet.Cell(row, c).GetString().Length * 1.08 / Math.Max(4, sheet.Column(c).Width - 1))));
+            var lines = columns.Select(c => sheet.Cell(row, c)).Where(cell => cell.DataType == XLDataType.Text)
+                .Select(cell => Math.Max(1, (int)Math.Ceiling(cell.GetString().Length * 0.95 / Math.Max(4, sheet.Column(cell.Address.ColumnNumber).Width - 1))))
+                .DefaultIfEmpty(1).Max();
             if (lines > 1)
                 sheet.Row(row).Height = lines * 15.0;
         }

@@ -24,6 +24,8 @@ public abstract class DemoDashboardContext : MudTestContext
 
     protected virtual string ScopeCode => OrgUnit.NationCode;
 
+    protected virtual string Role => Roles.Leader;
+
     public override async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(demoData: true);
@@ -36,7 +38,7 @@ public abstract class DemoDashboardContext : MudTestContext
             .FindCurrent(ScopeCode, DateOnly.FromDateTime(TestDatabase.Today.Date))!;
         var authorization = AddAuthorization();
         authorization.SetAuthorized("lanhdao");
-        authorization.SetRoles(Roles.Leader);
+        authorization.SetRoles(Role);
         authorization.SetClaims(new Claim(UserInfo.ScopeUnitIdClaim, scope.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
