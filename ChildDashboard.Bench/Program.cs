@@ -34,6 +34,12 @@ if (args.Length > 1 && args[0] == "--circuits")
     await new CircuitLoad(CircuitLoadOptions.Parse(args), repoRoot, configuration).RunAsync();
     return 0;
 }
+// `-- --reports [db]`: the summary workbook and the ministry reports (README, "Benchmarks").
+if (args.Length >= 1 && args[0] == "--reports")
+{
+    await ReportsProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"), args.Length > 1 ? args[1] : null);
+    return 0;
+}
 if (args.Length == 1 && args[0] == "--fanout")
 {
     await FanoutProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"));
