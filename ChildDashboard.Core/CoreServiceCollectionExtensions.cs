@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<IndicatorPageService>();
         services.AddSingleton<RecentChangesService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
@@ -59,6 +60,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FormNotificationService>();
         services.AddSingleton<FormWorkflowService>();
         services.AddSingleton<CompletenessService>();
+        services.AddSingleton<ObligationsService>();
         services.AddSingleton<EntryTemplateService>();
         services.AddSingleton<Services.Reports.ReportNarrativeService>();
         services.AddSingleton<Services.Reports.SummaryWorkbookService>();
