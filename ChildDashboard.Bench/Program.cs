@@ -44,6 +44,12 @@ if (args.Length == 1 && args[0] == "--xlsx")
         r.Element, r.Period, r.Unit, r.Option, r.Value, null, DateTime.UtcNow, null)).ToList());
     return 0;
 }
+// `-- --reports [db]`: the summary workbook and the ministry reports (README, "Benchmarks").
+if (args.Length >= 1 && args[0] == "--reports")
+{
+    await ReportsProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"), args.Length > 1 ? args[1] : null);
+    return 0;
+}
 if (args.Length == 1 && args[0] == "--fanout")
 {
     await FanoutProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"));

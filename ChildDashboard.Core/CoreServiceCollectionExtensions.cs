@@ -63,6 +63,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CompletenessService>();
         services.AddSingleton<ObligationsService>();
         services.AddSingleton<EntryTemplateService>();
+        services.AddSingleton<Services.Reports.ReportNarrativeService>();
+        services.AddSingleton<Services.Reports.SummaryWorkbookService>();
+        services.AddSingleton<Services.Reports.MinistryReportService>();
         return services;
     }
 }

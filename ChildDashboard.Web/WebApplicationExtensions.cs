@@ -39,6 +39,7 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapDownloads();
+        app.MapReportDownloads();
         app.MapApiDocumentation();
         app.MapHealthProbes();
         app.MapCultureEndpoint();

@@ -43,8 +43,11 @@ public sealed class UserAccess
     // Approves, returns and reopens forms.
     public bool CanApprove(OrgUnit unit) => (IsLeader || IsAdmin) && CanRead(unit);
 
-    // Sets targets and writes narratives of the reports to the ministry.
+    // Sets targets.
     public bool CanManageTargets(OrgUnit unit) => (IsAnalyst || IsAdmin) && CanRead(unit);
+
+    // Writes the assessment of the unit's reports to the ministry: those who fill or approve its forms.
+    public bool CanWriteNarrative(OrgUnit unit) => CanEnterData(unit) || CanApprove(unit);
 
     // Exports and reports for analysts and leaders.
     public bool CanExport(OrgUnit unit) => CanRead(unit);

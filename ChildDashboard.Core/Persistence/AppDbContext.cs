@@ -28,6 +28,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<AuditBatch> AuditBatches => Set<AuditBatch>();
     public DbSet<TargetAudit> TargetAudits => Set<TargetAudit>();
     public DbSet<ReportForm> ReportForms => Set<ReportForm>();
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
     public DbSet<FormEvent> FormEvents => Set<FormEvent>();
     public DbSet<Remark> Remarks => Set<Remark>();
     public DbSet<FormNotification> FormNotifications => Set<FormNotification>();

@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapAnalytics();
         api.MapTargets();
         api.MapTemplates();
+        api.MapReports();
         api.MapMetadata();
         api.MapCompleteness();
         api.MapServerDiagnostics();

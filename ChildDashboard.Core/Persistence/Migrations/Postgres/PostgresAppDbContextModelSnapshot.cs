@@ -643,6 +643,47 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.ToTable("ReportForms");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.ReportNarrative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ReportNarratives");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.Target", b =>
                 {
                     b.Property<int>("Id")
@@ -1176,6 +1217,17 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.ReportForm", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.ReportNarrative", b =>
                 {
                     b.HasOne("ChildDashboard.Core.Domain.OrgUnit", "OrgUnit")
                         .WithMany()

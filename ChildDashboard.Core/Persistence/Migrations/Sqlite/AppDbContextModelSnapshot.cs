@@ -612,6 +612,45 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.ToTable("ReportForms");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.ReportNarrative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ReportNarratives");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.Target", b =>
                 {
                     b.Property<int>("Id")
@@ -1131,6 +1170,17 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ChildDashboard.Core.Domain.ReportForm", b =>
+                {
+                    b.HasOne("ChildDashboard.Core.Domain.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("ChildDashboard.Core.Domain.ReportNarrative", b =>
                 {
                     b.HasOne("ChildDashboard.Core.Domain.OrgUnit", "OrgUnit")
                         .WithMany()
