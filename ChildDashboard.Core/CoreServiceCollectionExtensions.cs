@@ -61,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FormNotificationService>();
         services.AddSingleton<FormWorkflowService>();
         services.AddSingleton<CompletenessService>();
+        services.AddSingleton<ObligationsService>();
         services.AddSingleton<EntryTemplateService>();
         return services;
     }
