@@ -12,9 +12,16 @@ public static class Accessibility
 
     public static async Task AssertNoSeriousViolationsAsync(IPage page, string name)
     {
+        var found = await SeriousViolationsAsync(page, name);
+        Assert.True(found is null, found);
+    }
+
+    // What axe found on the page, or null: for a test that checks several pages before it fails.
+    public static async Task<string?> SeriousViolationsAsync(IPage page, string name)
+    {
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => Refused.Contains(v.Impact)).ToList();
-        Assert.True(serious.Count == 0, $"axe on {name} ({page.Url}):\n" + string.Join("\n", serious.Select(Describe)));
+        return serious.Count == 0 ? null : $"axe on {name} ({page.Url}):\n" + string.Join("\n", serious.Select(Describe));
     }
 
     private static string Describe(AxeResultItem violation) =>

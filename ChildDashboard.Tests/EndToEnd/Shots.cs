@@ -1,3 +1,4 @@
+using ChildDashboard.Web.Localization;
 using Microsoft.Playwright;
 
 namespace ChildDashboard.Tests.EndToEnd;
@@ -13,7 +14,7 @@ public static class Shots
     public static async Task BothLanguagesAndWidthsAsync(IPage page, string name, Func<IPage, Task> ready)
     {
         var path = "/" + new Uri(page.Url).PathAndQuery.TrimStart('/');
-        foreach (var (culture, language) in new[] { ("en", "en"), ("vi", "vi") })
+        foreach (var (culture, language) in new[] { (Cultures.English, "en"), (Cultures.Vietnamese, "vi") })
         {
             await page.GotoAsync($"/culture/set?culture={culture}&redirectUri={Uri.EscapeDataString(path)}");
             foreach (var width in new[] { 1440, 390 })
