@@ -32,7 +32,7 @@ public class AccessibilityTests(AppFixture app)
 
         // The user menu, open.
         await page.GotoAsync("/");
-        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất", Exact = true });
+        var signOut = page.GetByRole(AriaRole.Menuitem, new() { Name = "Đăng xuất", Exact = true });
         for (var attempt = 0; attempt < 20 && !await signOut.IsVisibleAsync(); attempt++)
         {
             await page.Locator(".user-chip").ClickAsync();
