@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<IndicatorPageService>();
         services.AddSingleton<RecentChangesService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
