@@ -52,6 +52,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AdminAuditLog>();
         services.AddSingleton<UserAdministrationService>();
         services.AddSingleton<TokenAdministrationService>();
+        services.AddSingleton<UserSessionService>();
+        services.AddSingleton<TwoFactorStatusService>();
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();

@@ -44,16 +44,18 @@ public static class WebServiceCollectionExtensions
         {
             cookie.LoginPath = AccountEndpoints.LoginPath;
             cookie.AccessDeniedPath = "/account/denied";
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.ExpireTimeSpan = UserSessionService.IdleLimit;
             cookie.SlidingExpiration = true;
+            cookie.EventsType = typeof(SessionCookieEvents);
         });
+        services.AddScoped<SessionCookieEvents>();
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         // Identity's stores take a scoped DbContext; everything else uses the factory.
@@ -64,6 +66,8 @@ public static class WebServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddAccessPolicies();
         services.AddSingleton<IAuthorizationHandler, AccessHandler>();
+        services.AddSingleton<IAuthorizationHandler, TwoFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
 
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<ApiPrincipalCache>();

@@ -37,6 +37,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AdminAudit> AdminAudits => Set<AdminAudit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

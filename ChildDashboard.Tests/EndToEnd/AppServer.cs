@@ -63,6 +63,9 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "e2e.db")}";
         start.Environment["Security__InitialAdminPassword"] = AdminPassword;
         start.Environment["Seed__DemoData"] = demoData ? "true" : "false";
+        // Most tests sign in as `admin` with a password only; TwoFactorTests turn the requirement
+        // back on (the app's default) on a server of their own.
+        start.Environment["Security__RequireTwoFactorForAdmins"] = "false";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;
 
@@ -74,6 +77,14 @@ public sealed class AppServer : IAsyncDisposable
         process.BeginErrorReadLine();
         await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         return server;
+    }
+
+    // A demo account's password, printed once by the app when it created the account.
+    public string PrintedPassword(string userName)
+    {
+        var line = Output.Split('\n').Select(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .FirstOrDefault(words => words.Length >= 2 && words[0] == userName);
+        return line?[1] ?? throw new InvalidOperationException($"The app printed no password for {userName}.");
     }
 
     private void Append(string? line)

@@ -71,7 +71,7 @@ public class SignInTests(AppFixture app)
         await SignInAsync(page, "admin", AppServer.AdminPassword);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan: Việt Nam");
 
-        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất", Exact = true });
+        var signOut = page.GetByRole(AriaRole.Menuitem, new() { Name = "Đăng xuất", Exact = true });
         for (var attempt = 0; attempt < 20 && !await signOut.IsVisibleAsync(); attempt++)
         {
             await page.Locator(".user-chip").ClickAsync();

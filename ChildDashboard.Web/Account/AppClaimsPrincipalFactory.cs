@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChildDashboard.Web.Account;
 
-// Puts the display name and the scope unit in the sign-in cookie so pages need no lookup.
+// Puts the display name, the scope unit and whether two-factor sign-in is on in the sign-in
+// cookie so pages need no lookup.
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
     IDbContextFactory<AppDbContext> factory)
@@ -24,6 +25,8 @@ public sealed class AppClaimsPrincipalFactory(
         identity.AddClaim(new Claim(UserInfo.ScopeUnitCodeClaim, unit.Code));
         identity.AddClaim(new Claim(UserInfo.ScopeUnitNameViClaim, unit.NameVi));
         identity.AddClaim(new Claim(UserInfo.ScopeUnitNameEnClaim, unit.NameEn));
+        if (user.TwoFactorEnabled)
+            identity.AddClaim(new Claim(UserInfo.TwoFactorClaim, "true"));
         return identity;
     }
 }

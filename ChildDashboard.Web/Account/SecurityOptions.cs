@@ -4,4 +4,8 @@ namespace ChildDashboard.Web.Account;
 public sealed class SecurityOptions
 {
     public string? InitialAdminPassword { get; set; }
+
+    // `Security__RequireTwoFactorForAdmins`: an administrator without two-factor sign-in is sent to
+    // set it up before any administration page opens.
+    public bool RequireTwoFactorForAdmins { get; set; } = true;
 }

@@ -37,6 +37,10 @@ public sealed class SignInThrottle : IDisposable
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
     }
 
+    // Codes of the second step (and of the two-factor settings) count under the account's own
+    // budget for codes, so that they do not use up its passwords' one.
+    public TimeSpan? TryCodeAttempt(string userName, IPAddress? address) => TryAttempt("code:" + userName, address);
+
     public static string AddressKey(IPAddress? address)
     {
         if (address is null)

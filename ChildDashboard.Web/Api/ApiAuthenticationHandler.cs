@@ -22,6 +22,7 @@ public sealed class ApiAuthenticationHandler(
 {
     public const string SchemeName = "Api";
     private const string ThrottledKey = "ChildDashboard.SignInThrottled";
+    private const string TwoFactorKey = "ChildDashboard.BasicRefusedForTwoFactor";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -62,6 +63,13 @@ public sealed class ApiAuthenticationHandler(
         // guessing), so a stranger cannot lock the real user out.
         if (await passwords.CheckAsync(userName, password) is not { } user)
             return AuthenticateResult.Fail("Wrong user name or password.");
+        // A password alone must not open an account that signs in with two factors (DHIS2 refuses
+        // Basic to such accounts too): its scripts use a personal access token.
+        if (user.TwoFactorEnabled)
+        {
+            Context.Items[TwoFactorKey] = true;
+            return AuthenticateResult.Fail("HTTP Basic is refused to accounts with two-factor sign-in.");
+        }
         var principal = await principals.CreateAsync(user);
         basicCredentials.Add(userName, password, user, principal);
         return Success(principal);
@@ -84,6 +92,13 @@ public sealed class ApiAuthenticationHandler(
             return;
         }
         Response.Headers.WWWAuthenticate = "Bearer";
+        if (Context.Items.ContainsKey(TwoFactorKey))
+        {
+            await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, Language.Pick(
+                "Tài khoản này đăng nhập hai bước nên không dùng được HTTP Basic; hãy gửi mã truy cập cá nhân (Authorization: Bearer …).",
+                "This account uses two-factor sign-in, so HTTP Basic is refused; send a personal access token (Authorization: Bearer …)."));
+            return;
+        }
         await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, Language.Pick(
             "Hãy gửi mã truy cập cá nhân (Authorization: Bearer …) hoặc thông tin đăng nhập HTTP Basic.",
             "Send a personal access token (Authorization: Bearer …) or HTTP Basic credentials."));

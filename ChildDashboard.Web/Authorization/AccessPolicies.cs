@@ -17,6 +17,8 @@ public static class AccessPolicies
     public const string Export = "Access.Export";
     public const string Administer = "Access.Administer";
     public const string AdministerSystem = "Access.AdministerSystem";
+    // Besides Administer on every administration page (Admin/_Imports.razor): TwoFactorRequirement.
+    public const string TwoFactorEnrolled = "Access.TwoFactorEnrolled";
 
     public static readonly IReadOnlyDictionary<string, AccessRequirement> Requirements = new[]
     {
@@ -40,6 +42,7 @@ public static class AccessPolicies
                 .RequireAuthenticatedUser()
                 .AddRequirements(requirement));
         }
+        authorization.AddPolicy(TwoFactorEnrolled, policy => policy.RequireAuthenticatedUser().AddRequirements(new TwoFactorRequirement()));
         return authorization;
     }
 

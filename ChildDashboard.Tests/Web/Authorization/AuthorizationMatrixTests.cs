@@ -15,7 +15,8 @@ namespace ChildDashboard.Tests.Web.Authorization;
 //
 // Columns: Anonymous (true: may open it), then per role the scopes allowed: N national, P the
 // province the sample request names (Hà Nội), O another province (Lào Cai). "" = none.
-// Allowed: neither 401/403 nor a redirect to the sign-in or access-denied page. Denied: 401 (API)
+// Allowed: neither 401/403 nor a redirect to the sign-in, access-denied or two-factor set-up page
+// (administrators here sign in with two factors, as they must). Denied: 401 (API)
 // or sign-in for anonymous callers; 403 problem (API) or the access-denied page otherwise.
 public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -33,6 +34,9 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         new("GET /map",                                   "/map?indicator=INJ01",                                           false, All,   All,   All,   All),
         new("GET /account/login",                         null,                                                             true,  All,   All,   All,   All),
         new("POST /account/login",                        null,                                                             true,  All,   All,   All,   All),
+        new("GET /account/login/code",                    null,                                                             true,  All,   All,   All,   All),
+        new("POST /account/login/code",                   null,                                                             true,  All,   All,   All,   All),
+        new("GET /account/two-factor",                    null,                                                             false, All,   All,   All,   All),
         new("POST /account/logout",                       null,                                                             false, All,   All,   All,   All),
         new("POST /account/logout-everywhere",            null,                                                             false, All,   All,   All,   All),
         new("GET /account/denied",                        null,                                                             true,  All,   All,   All,   All),
@@ -131,7 +135,8 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         var answer = $"{(int)response.StatusCode} {location}".Trim();
         // The access-denied page itself answers 403 to say what it shows.
         var denied = (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && url != "/account/denied")
-            || location.Contains("/account/login?ReturnUrl=", StringComparison.Ordinal) || location.Contains("/account/denied", StringComparison.Ordinal);
+            || location.Contains("/account/login?ReturnUrl=", StringComparison.Ordinal) || location.Contains("/account/denied", StringComparison.Ordinal)
+            || location.StartsWith("/account/two-factor", StringComparison.Ordinal);
         if (isApi && denied && response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return (!denied, answer);

@@ -4,6 +4,7 @@ using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Services;
 using ChildDashboard.Tests.Web.Api;
+using ChildDashboard.Tests.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,10 @@ public static partial class MatrixUsers
                 var name = $"matrix-{role}-{code}".ToLowerInvariant();
                 var token = await CreateUserAsync(factory, name, role, code);
                 var browser = Browser(factory);
-                await SignInAsync(browser, name, Password);
+                // Administrators must sign in with two factors to reach their pages.
+                var sharedKey = role == Roles.Admin ? (await TwoFactorUsers.EnrolAsync(factory, name)).SharedKey : null;
+                var signedIn = await TwoFactorUsers.SignInAsync(browser, name, Password, sharedKey);
+                Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
                 var api = Browser(factory);
                 api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 callers.Add(new Caller($"{role} {scope}", role, scope, browser, api));

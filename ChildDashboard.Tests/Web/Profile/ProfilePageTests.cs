@@ -29,14 +29,20 @@ public class ProfilePageTests : MudTestContext
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(_database);
         Services.AddSingleton<TimeProvider>(_database.Time);
         Services.AddLogging();
+        var sessions = new ChildDashboard.Core.Services.UserSessionService(_database, _database.Time);
+        _currentSession = await sessions.StartAsync("user-1", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/142.0", "203.0.113.7");
+        await sessions.StartAsync("user-1", "Mozilla/5.0 (Linux; Android 15) Chrome/142.0 Mobile", "198.51.100.4");
         var authorization = AddAuthorization();
         authorization.SetAuthorized("phantich");
         authorization.SetRoles(Roles.Analyst);
         authorization.SetClaims(
             new Claim(ClaimTypes.NameIdentifier, "user-1"),
             new Claim(UserInfo.DisplayNameClaim, "Chuyên viên"),
-            new Claim(UserInfo.ScopeUnitNameViClaim, "Việt Nam"));
+            new Claim(UserInfo.ScopeUnitNameViClaim, "Việt Nam"),
+            new Claim(UserInfo.SessionClaim, _currentSession));
     }
+
+    private string _currentSession = "";
 
     protected override async ValueTask DisposeAsyncCore()
     {
@@ -65,11 +71,30 @@ public class ProfilePageTests : MudTestContext
         page.Find("button[data-testid=create-token]").Click();
 
         page.WaitForAssertion(() => Assert.StartsWith("cdt_", page.Find("[data-testid=new-token]").TextContent));
-        Assert.Contains("Đồng bộ DHIS2", page.Find("tbody").TextContent);
-        Assert.Contains("Đang dùng", page.Find("tbody").TextContent);
+        Assert.Contains("Đồng bộ DHIS2", page.FindAll("tbody").Last().TextContent);
+        Assert.Contains("Đang dùng", page.FindAll("tbody").Last().TextContent);
 
         page.FindAll("tbody button").Single(b => b.TextContent.Contains("Thu hồi")).Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Đã thu hồi", page.Find("tbody").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Đã thu hồi", page.FindAll("tbody").Last().TextContent));
+    }
+
+    [Fact]
+    public void TheSecuritySectionSaysTwoFactorIsOffAndEndsAnotherSessionButNotThisOne()
+    {
+        var page = Render<ProfilePage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr[data-testid=session-row]").Count));
+
+        Assert.Contains("Đăng nhập hai bước đang tắt", page.Find("[data-testid=two-factor-status]").TextContent);
+        var rows = page.FindAll("tr[data-testid=session-row]");
+        var current = Assert.Single(rows, r => r.QuerySelector("[data-testid=session-current]") is not null);
+        Assert.Contains("Chrome · Windows", current.TextContent);
+        Assert.Contains("203.0.113.7", current.TextContent);
+
+        page.Find("button[data-testid=end-session]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tr[data-testid=session-row]")));
+        Assert.Contains("Đã kết thúc 1 phiên.", page.Find("[data-testid=sessions-ended]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=end-other-sessions]"));
     }
 }
