@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
+        services.AddSingleton<TargetAdministrationService>();
         services.AddSingleton<DataValueExportService>();
         services.AddOptions<ReportingOptions>().Bind(configuration.GetSection("Reporting"));
         services.AddSingleton<FormService>();
