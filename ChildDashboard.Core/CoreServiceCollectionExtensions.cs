@@ -62,6 +62,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
         services.AddSingleton<TargetAdministrationService>();
+        services.AddSingleton<CatalogueAdministrationService>();
+        services.AddSingleton<UnitAdministrationService>();
         services.AddSingleton<DataValueExportService>();
         services.AddSingleton<FormService>();
         services.AddSingleton<FormNotificationService>();

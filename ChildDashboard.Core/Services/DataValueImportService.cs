@@ -211,7 +211,8 @@ public sealed class DataValueImportService(
             double? Total(string code) => elementIds.TryGetValue(code, out var e) && after.TryGetValue((unitId, period, e.Id), out var t) && t.Values > 0
                 ? t.Total
                 : null;
-            foreach (var rule in rules)
+            var start = Period.Parse(period);
+            foreach (var rule in rules.Where(r => r.IsActiveIn(start)))
             {
                 if (rule.Check(Total) is not { Holds: false } broken)
                     continue;
