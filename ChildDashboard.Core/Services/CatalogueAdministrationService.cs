@@ -26,6 +26,28 @@ public sealed class CatalogueAdministrationService(
 
     public static readonly IReadOnlyList<double> Factors = [1, 100, 100_000];
 
+    // One row of the page: an item of any kind, with whether stored values already depend on it.
+    public sealed record Item(CatalogueKind Kind, int Id, string Code, string NameVi, string NameEn, string? DescriptionVi, string? DescriptionEn,
+        DateOnly? RetiredFrom, bool HasData);
+
+    public async Task<IReadOnlyList<Item>> ItemsAsync(CancellationToken ct = default)
+    {
+        var catalogue = await catalogues.GetAsync();
+        var withData = await ElementsWithDataAsync(ct);
+        bool Used(Indicator i) => i.ElementCodes().Any(code => catalogue.ElementsByCode.TryGetValue(code, out var e) && withData.Contains(e.Id));
+        bool RuleUsed(ValidationRule r) => r.LeftCodes.Concat(r.RightCodes).Any(code => catalogue.ElementsByCode.TryGetValue(code, out var e) && withData.Contains(e.Id));
+        return
+        [
+            .. catalogue.Programmes.Select(p => new Item(CatalogueKind.Programme, p.Id, p.Code, p.NameVi, p.NameEn, null, null, p.RetiredFrom,
+                catalogue.Indicators.Any(i => i.ProgrammeId == p.Id && Used(i)))),
+            .. catalogue.Elements.Select(e => new Item(CatalogueKind.DataElement, e.Id, e.Code, e.NameVi, e.NameEn, e.DescriptionVi, e.DescriptionEn, e.RetiredFrom,
+                withData.Contains(e.Id))),
+            .. catalogue.Indicators.Select(i => new Item(CatalogueKind.Indicator, i.Id, i.Code, i.NameVi, i.NameEn, null, null, i.RetiredFrom, Used(i))),
+            .. catalogue.ValidationRules.Select(r => new Item(CatalogueKind.ValidationRule, r.Id, r.Code, r.MessageVi ?? r.MessageEn, r.MessageEn, null, null,
+                r.RetiredFrom, RuleUsed(r))),
+        ];
+    }
+
     // The elements that hold at least one stored value: their definitions, and those of the
     // indicators that use them, are fixed.
     public async Task<IReadOnlySet<int>> ElementsWithDataAsync(CancellationToken ct = default)
