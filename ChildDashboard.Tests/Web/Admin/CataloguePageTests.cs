@@ -15,10 +15,10 @@ public class CataloguePageTests : AdminPageContext
     {
         var page = Render<CataloguePage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=catalogue-row]")));
-        page.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Chỉ tiêu", StringComparison.Ordinal)).Click();
+        page.FindAll("[role=tab]").First(t => t.TextContent.Contains("Chỉ tiêu (", StringComparison.Ordinal)).Click();
         page.FindAll("[data-testid=catalogue-row]").First(r => r.TextContent.Contains("CP03")).QuerySelector("button")!.Click();
 
-        page.Find("[data-testid=name-vi] textarea").Change("Tỷ lệ mới");
+        page.Find("textarea[data-testid=name-vi]").Change("Tỷ lệ mới");
         page.Find("[data-testid=save-names]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Đã lưu CP03.", page.Find("[data-testid=admin-done]").TextContent));
@@ -39,7 +39,7 @@ public class CataloguePageTests : AdminPageContext
         }
         var page = Render<CataloguePage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=catalogue-row]")));
-        page.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Chỉ tiêu", StringComparison.Ordinal)).Click();
+        page.FindAll("[role=tab]").First(t => t.TextContent.Contains("Chỉ tiêu (", StringComparison.Ordinal)).Click();
         page.FindAll("[data-testid=catalogue-row]").First(r => r.TextContent.Contains("CP03")).QuerySelector("button")!.Click();
 
         Assert.Contains("CP03 đã có số liệu", page.Find("[data-testid=definition-locked]").TextContent);

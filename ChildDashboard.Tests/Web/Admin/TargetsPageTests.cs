@@ -31,8 +31,8 @@ public class TargetsPageTests : AdminPageContext
         var row = page.FindAll("[data-testid=target-indicator]").First(r => r.TextContent.Contains("CP03"));
         row.QuerySelectorAll("button").Last().Click();
 
-        page.Find("[data-testid=target-year] input").Change("2030");
-        page.Find("[data-testid=target-value] input").Change("93");
+        page.Find("input[data-testid=target-year]").Change("2030");
+        page.Find("input[data-testid=target-value]").Change("93");
         page.Find("[data-testid=save-target]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Đã lưu mục tiêu CP03 năm 2030 của 01 · Hà Nội.", page.Find("[data-testid=admin-done]").TextContent));

@@ -31,7 +31,7 @@ public class UnitsPageTests : AdminPageContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=unit-row]")));
         page.FindAll("[data-testid=unit-row]").Single(r => r.TextContent.Contains("Hà Nội")).QuerySelector("button")!.Click();
 
-        page.Find("[data-testid=unit-name-vi] input").Change("Thủ đô Hà Nội");
+        page.Find("input[data-testid=unit-name-vi]").Change("Thủ đô Hà Nội");
         page.Find("[data-testid=save-unit-name]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Đã đổi tên đơn vị 01.", page.Find("[data-testid=admin-done]").TextContent));
