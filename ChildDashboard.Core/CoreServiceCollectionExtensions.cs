@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<NationalOverviewService>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<IndicatorPageService>();
         services.AddSingleton<RecentChangesService>();
         services.AddSingleton<DataValueImportService>();
         services.AddSingleton<ApiTokenService>();
@@ -69,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FormNotificationService>();
         services.AddSingleton<FormWorkflowService>();
         services.AddSingleton<CompletenessService>();
+        services.AddSingleton<ObligationsService>();
         services.AddSingleton<EntryTemplateService>();
         return services;
     }

@@ -45,6 +45,39 @@ public sealed class CompletenessService(
         return await FormsAsync(catalogue, provinces, today, ct);
     }
 
+    // The completeness of the values behind one indicator's figures: entered ÷ expected of the given
+    // elements only, in the same forms as ForUnitAsync counts, for every (unit, period) asked; no
+    // entry where no form is expected.
+    public async Task<IReadOnlyDictionary<(int UnitId, Period Period), (int Entered, int Expected)>> ForElementsAsync(
+        UserAccess access, IReadOnlyCollection<OrgUnit> units, IReadOnlyCollection<Period> periods, IReadOnlyCollection<int> elementIds, CancellationToken ct = default)
+    {
+        foreach (var unit in units.Where(u => !access.CanRead(u)))
+            throw new UnauthorizedAccessException(Language.Pick($"Đơn vị {unit.NameVi} nằm ngoài phạm vi của bạn.", $"{unit.NameEn} is outside your scope."));
+        var catalogue = await catalogues.GetAsync();
+        var today = VietnamClock.Today(time);
+        var elements = catalogue.Elements.Where(e => elementIds.Contains(e.Id)).ToList();
+        var forms = (from unit in units
+                     from period in periods
+                     from quarter in QuartersOf(period).Where(q => q.Start <= today)
+                     from id in catalogue.Units.TerritoryOf(unit, quarter.Start)
+                     let province = catalogue.Units[id]
+                     where FormLayout.MustReport(province, quarter)
+                     select (Key: (unit.Id, period), Province: province, Quarter: quarter)).ToList();
+        return await store.ReadAsync(table =>
+        {
+            var counted = new Dictionary<(int, Period), (int Expected, int Entered)>();
+            var result = new Dictionary<(int UnitId, Period Period), (int Entered, int Expected)>();
+            foreach (var form in forms)
+            {
+                if (!counted.TryGetValue((form.Province.Id, form.Quarter), out var count))
+                    counted[(form.Province.Id, form.Quarter)] = count = Count(table, catalogue, elements, form.Province, form.Quarter);
+                var sum = result.GetValueOrDefault(form.Key);
+                result[form.Key] = (sum.Entered + count.Entered, sum.Expected + count.Expected);
+            }
+            return (IReadOnlyDictionary<(int, Period), (int, int)>)result;
+        }, ct);
+    }
+
     public IReadOnlyList<MinistryReport> MinistryReports(int year) =>
     [
         Report(false, Period.ForHalf(year, 1), new DateOnly(year, Options.SixMonthReportMonth, Options.SixMonthReportDay)),
@@ -76,7 +109,7 @@ public sealed class CompletenessService(
         var formOf = rows.ToDictionary(f => (f.OrgUnitId, f.Period));
         return await store.ReadAsync(table => provinces.Select(p =>
         {
-            var (expected, entered) = Count(table, catalogue, p.Unit, p.Quarter);
+            var (expected, entered) = Count(table, catalogue, catalogue.Elements, p.Unit, p.Quarter);
             var form = formOf.GetValueOrDefault((p.Unit.Id, p.Quarter.Code));
             var deadline = Options.QuarterDeadline(p.Quarter);
             var submitted = form?.FirstSubmissionUtc is { } at ? DateOnly.FromDateTime(at + VietnamClock.Offset) : (DateOnly?)null;
@@ -86,9 +119,9 @@ public sealed class CompletenessService(
         }).ToList(), ct);
     }
 
-    private static (int Expected, int Entered) Count(ValueTable table, Catalogue catalogue, OrgUnit province, Period quarter)
+    private static (int Expected, int Entered) Count(ValueTable table, Catalogue catalogue, IEnumerable<DataElement> elements, OrgUnit province, Period quarter)
     {
-        var cells = FormLayout.Cells(province, quarter, catalogue.Elements, catalogue.OptionsOf);
+        var cells = FormLayout.Cells(province, quarter, elements, catalogue.OptionsOf);
         var entered = cells.Count(c => table.Sum(c.Element.Id, c.Option, c.ValuePeriod, catalogue.Units.TerritoryOf(province, c.ValuePeriod.Start)) is not null);
         return (cells.Count, entered);
     }

@@ -29,6 +29,8 @@ public class AuthorizationMatrixTests(ApiFactory factory) : IClassFixture<ApiFac
         //  method and route pattern                      sample request (routes with parameters, queries)                 anon   Admin  Leader Analyst DataEntry
         new("GET /",                                      null,                                                             false, All,   All,   All,   All),
         new("GET /profile",                               null,                                                             false, All,   All,   All,   All),
+        new("GET /indicators/{Code}",                     "/indicators/CP03",                                               false, All,   All,   All,   All),
+        new("GET /map",                                   "/map?indicator=INJ01",                                           false, All,   All,   All,   All),
         new("GET /account/login",                         null,                                                             true,  All,   All,   All,   All),
         new("POST /account/login",                        null,                                                             true,  All,   All,   All,   All),
         new("POST /account/logout",                       null,                                                             false, All,   All,   All,   All),

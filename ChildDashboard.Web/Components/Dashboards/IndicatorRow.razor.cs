@@ -7,12 +7,12 @@ namespace ChildDashboard.Web.Components.Dashboards;
 // components: with a thousand open pages, one write re-renders a few rows per page, not all.
 public partial class IndicatorRow
 {
-    private (DashboardRow Row, bool Changed, IReadOnlyList<int> Years)? _rendered;
+    private (DashboardRow Row, bool Changed, IReadOnlyList<int> Years, string Href)? _rendered;
 
     protected override bool ShouldRender() =>
-        _rendered is not { } shown || shown.Changed != Changed || !shown.Years.SequenceEqual(Years) || !ShowsTheSame(shown.Row, Row);
+        _rendered is not { } shown || shown.Changed != Changed || shown.Href != Href || !shown.Years.SequenceEqual(Years) || !ShowsTheSame(shown.Row, Row);
 
-    protected override void OnAfterRender(bool firstRender) => _rendered = (Row, Changed, Years);
+    protected override void OnAfterRender(bool firstRender) => _rendered = (Row, Changed, Years, Href);
 
     private static bool ShowsTheSame(DashboardRow shown, DashboardRow next) =>
         ReferenceEquals(shown, next)
