@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bunit;
 using System.Security.Claims;
 using ChildDashboard.Core;
 using ChildDashboard.Core.Domain;
@@ -40,6 +41,19 @@ public abstract class AdminPageContext : MudTestContext
         authorization.SetRoles(Role);
         authorization.SetClaims(new Claim(UserInfo.ScopeUnitIdClaim, scope.Id.ToString(CultureInfo.InvariantCulture)));
         authorization.SetPolicies([.. AccessPolicies.Requirements.Values.Where(r => r.IsMet(access, scope)).Select(r => r.Name)]);
+    }
+
+    // Clicks until what the click opens is there: the page may still render once more after its
+    // data shows (tabs, the file picker), which replaces the button clicked a moment before.
+    protected static AngleSharp.Dom.IElement Open<T>(IRenderedComponent<T> page, Func<AngleSharp.Dom.IElement> button, string opened) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        page.WaitForAssertion(() =>
+        {
+            if (page.FindAll(opened).Count == 0)
+                button().Click();
+            Assert.NotEmpty(page.FindAll(opened));
+        });
+        return page.Find(opened);
     }
 
     protected override async ValueTask DisposeAsyncCore()

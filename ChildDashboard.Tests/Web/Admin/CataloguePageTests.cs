@@ -15,8 +15,12 @@ public class CataloguePageTests : AdminPageContext
     {
         var page = Render<CataloguePage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=catalogue-row]")));
-        page.FindAll("[role=tab]").First(t => t.TextContent.Contains("Chỉ tiêu (", StringComparison.Ordinal)).Click();
-        page.FindAll("[data-testid=catalogue-row]").First(r => r.TextContent.Contains("CP03")).QuerySelector("button")!.Click();
+        page.WaitForAssertion(() =>
+        {
+            page.FindAll("[role=tab]").First(t => t.TextContent.Contains("Chỉ tiêu (", StringComparison.Ordinal)).Click();
+            Assert.Contains(page.FindAll("[data-testid=catalogue-row]"), r => r.TextContent.Contains("CP03"));
+        });
+        Open(page, () => page.FindAll("[data-testid=catalogue-row]").First(r => r.TextContent.Contains("CP03")).QuerySelector("button")!, "[data-testid=catalogue-editor]");
 
         page.Find("textarea[data-testid=name-vi]").Change("Tỷ lệ mới");
         page.Find("[data-testid=save-names]").Click();
@@ -39,8 +43,12 @@ public class CataloguePageTests : AdminPageContext
         }
         var page = Render<CataloguePage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=catalogue-row]")));
-        page.FindAll("[role=tab]").First(t => t.TextContent.Contains("Chỉ tiêu (", StringComparison.Ordinal)).Click();
-        page.FindAll("[data-testid=catalogue-row]").First(r => r.TextContent.Contains("CP03")).QuerySelector("button")!.Click();
+        page.WaitForAssertion(() =>
+        {
+            page.FindAll("[role=tab]").First(t => t.TextContent.Contains("Chỉ tiêu (", StringComparison.Ordinal)).Click();
+            Assert.Contains(page.FindAll("[data-testid=catalogue-row]"), r => r.TextContent.Contains("CP03"));
+        });
+        Open(page, () => page.FindAll("[data-testid=catalogue-row]").First(r => r.TextContent.Contains("CP03")).QuerySelector("button")!, "[data-testid=catalogue-editor]");
 
         Assert.Contains("CP03 đã có số liệu", page.Find("[data-testid=definition-locked]").TextContent);
         Assert.True(page.Find("[data-testid=save-definition]").HasAttribute("disabled"));

@@ -28,10 +28,8 @@ public class TargetsPageTests : AdminPageContext
     {
         var page = Render<TargetsPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=target-indicator]")));
-        var row = page.FindAll("[data-testid=target-indicator]").First(r => r.TextContent.Contains("CP03"));
-        row.QuerySelectorAll("button").Last().Click();
-
-        page.Find("input[data-testid=target-year]").Change("2030");
+        Open(page, () => page.FindAll("[data-testid=target-indicator]").First(r => r.TextContent.Contains("CP03")).QuerySelectorAll("button").Last(),
+            "input[data-testid=target-year]").Change("2030");
         page.Find("input[data-testid=target-value]").Change("93");
         page.Find("[data-testid=save-target]").Click();
 

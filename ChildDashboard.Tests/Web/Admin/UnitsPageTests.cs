@@ -17,9 +17,11 @@ public class UnitsPageTests : AdminPageContext
         var laoCai = page.FindAll("[data-testid=unit-row]").Single(r => r.TextContent.Contains("Lào Cai"));
         Assert.Contains("Hợp nhất từ: Lào Cai (10), Yên Bái (15)", laoCai.TextContent);
 
-        page.FindAll("nav button").First(b => b.TextContent.Contains("30/06/2025")).Click();
-
-        Assert.Equal(63, page.FindAll("[data-testid=unit-row]").Count);
+        page.WaitForAssertion(() =>
+        {
+            page.FindAll("nav button").First(b => b.TextContent.Contains("30/06/2025")).Click();
+            Assert.Equal(63, page.FindAll("[data-testid=unit-row]").Count);
+        });
         var yenBai = page.FindAll("[data-testid=unit-row]").Single(r => r.TextContent.Contains("Yên Bái"));
         Assert.Contains("Ngừng hoạt động sau 30/06/2025, sáp nhập vào Lào Cai (15)", yenBai.TextContent);
     }
@@ -29,9 +31,8 @@ public class UnitsPageTests : AdminPageContext
     {
         var page = Render<UnitsPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=unit-row]")));
-        page.FindAll("[data-testid=unit-row]").Single(r => r.TextContent.Contains("Hà Nội")).QuerySelector("button")!.Click();
-
-        page.Find("input[data-testid=unit-name-vi]").Change("Thủ đô Hà Nội");
+        Open(page, () => page.FindAll("[data-testid=unit-row]").Single(r => r.TextContent.Contains("Hà Nội")).QuerySelector("button")!,
+            "input[data-testid=unit-name-vi]").Change("Thủ đô Hà Nội");
         page.Find("[data-testid=save-unit-name]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Đã đổi tên đơn vị 01.", page.Find("[data-testid=admin-done]").TextContent));
