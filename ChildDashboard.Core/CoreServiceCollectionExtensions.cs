@@ -5,6 +5,7 @@ using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
 using ChildDashboard.Core.Services;
 using ChildDashboard.Core.Services.Dashboards;
+using ChildDashboard.Core.Services.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StatusOptions>, StatusOptionsValidator>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
+        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection("Reporting")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportingOptions>, ReportingOptionsValidator>();
+        services.AddSingleton<SettingsStore>();
+        services.AddSingleton<SettingsService>();
+        AddLiveSettings<StatusOptions>(services, configuration.GetSection("Status"));
+        AddLiveSettings<ImportOptions>(services, configuration.GetSection("Import"));
+        AddLiveSettings<ReportingOptions>(services, configuration.GetSection("Reporting"));
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<ValueTableLoader>();
         services.AddSingleton<ValueStore>();
@@ -57,8 +65,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddSingleton<ValidationService>();
         services.AddSingleton<TargetImportService>();
+        services.AddSingleton<TargetAdministrationService>();
+        services.AddSingleton<CatalogueAdministrationService>();
+        services.AddSingleton<UnitAdministrationService>();
         services.AddSingleton<DataValueExportService>();
-        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection("Reporting"));
         services.AddSingleton<FormService>();
         services.AddSingleton<FormNotificationService>();
         services.AddSingleton<FormWorkflowService>();
@@ -69,5 +79,16 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Services.Reports.SummaryWorkbookService>();
         services.AddSingleton<Services.Reports.MinistryReportService>();
         return services;
+    }
+
+    // Options that the settings page overrides (SettingsStore): the configuration's copy under
+    // its own name, the overrides on top of the app's, and IOptions<T> that follows them.
+    private static void AddLiveSettings<T>(IServiceCollection services, IConfigurationSection section) where T : class
+    {
+        services.AddOptions<T>(SettingsStore.ConfiguredName).Bind(section);
+        services.AddSingleton<SettingsOverrides<T>>();
+        services.AddSingleton<IPostConfigureOptions<T>>(sp => sp.GetRequiredService<SettingsOverrides<T>>());
+        services.AddSingleton<IOptionsChangeTokenSource<T>>(sp => sp.GetRequiredService<SettingsOverrides<T>>());
+        services.AddSingleton<IOptions<T>>(sp => new LiveOptions<T>(sp.GetRequiredService<IOptionsMonitor<T>>()));
     }
 }

@@ -1,5 +1,6 @@
 using ChildDashboard.Core;
 using ChildDashboard.Core.Persistence;
+using ChildDashboard.Core.Services.Settings;
 using ChildDashboard.Web;
 using ChildDashboard.Web.Account;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,8 @@ var app = builder.Build();
 // Settings are checked before anything touches the database: a wrong one stops the app, naming its key.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+// The settings page's values over the configuration's (checked again when they are saved).
+await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
 await app.Services.GetRequiredService<AccountSeeder>().SeedAsync();
 
 app.UseChildDashboardPipeline();

@@ -12,7 +12,14 @@ public class DataElement
     public AggregationType AggregationType { get; set; }
     public ElementValueType ValueType { get; set; }
     public string Disaggregation { get; set; } = NoDisaggregation;
+    public string? DescriptionVi { get; set; }
     public string? DescriptionEn { get; set; }
+
+    // Retired on the catalogue page: hidden from forms, dashboards and checks for periods that start
+    // on or after this day; earlier periods keep it.
+    public DateOnly? RetiredFrom { get; set; }
+
+    public bool IsActiveIn(Period period) => RetiredFrom is not { } retired || period.Start < retired;
 
     public bool IsDisaggregated => Disaggregation != NoDisaggregation;
 

@@ -14,6 +14,9 @@ public static class FormLayout
         var cells = new List<FormCell>();
         foreach (var element in elements)
         {
+            // A retired element is not asked for in quarters from its retirement on.
+            if (!element.IsActiveIn(quarter))
+                continue;
             Period valuePeriod;
             if (element.PeriodType == PeriodType.Quarterly)
                 valuePeriod = quarter;

@@ -18,6 +18,12 @@ public class Indicator
     public int Decimals { get; set; }
     public bool Annualized { get; set; }
 
+    // Retired on the catalogue page: hidden from forms, dashboards and checks for periods that start
+    // on or after this day; earlier periods keep it.
+    public DateOnly? RetiredFrom { get; set; }
+
+    public bool IsActiveIn(Period period) => RetiredFrom is not { } retired || period.Start < retired;
+
     public string Name(bool vietnamese) => vietnamese ? NameVi : NameEn;
     public string UnitLabel(bool vietnamese) => vietnamese ? UnitVi : UnitEn;
 

@@ -12,6 +12,12 @@ public class ValidationRule
     public required string MessageEn { get; set; }
     public string? MessageVi { get; set; }
 
+    // Retired on the catalogue page: hidden from forms, dashboards and checks for periods that start
+    // on or after this day; earlier periods keep it.
+    public DateOnly? RetiredFrom { get; set; }
+
+    public bool IsActiveIn(Period period) => RetiredFrom is not { } retired || period.Start < retired;
+
     private string[]? _leftCodes;
     private string[]? _rightCodes;
 

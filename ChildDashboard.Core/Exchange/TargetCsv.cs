@@ -1,6 +1,6 @@
 namespace ChildDashboard.Core.Exchange;
 
-// Reads targets as CSV with the columns of targets.tsv (exchange.md §4, POST /api/v1/targets).
+// Reads and writes targets as CSV with the columns of targets.tsv (exchange.md §4, POST /api/v1/targets).
 public static class TargetCsv
 {
     public static readonly IReadOnlyList<string> Columns =
@@ -16,4 +16,12 @@ public static class TargetCsv
                 return new TargetRow(row, Field("indicator"), Field("orgunit"), Field("baseline_year"), Field("baseline_value"),
                     Field("target_year"), Field("target_value"), Field("source"));
             });
+
+    public static void Write(TextWriter writer, IEnumerable<TargetRow> rows)
+    {
+        var csv = new CsvWriter(writer);
+        csv.WriteRow(Columns);
+        foreach (var r in rows)
+            csv.WriteRow([r.Indicator, r.OrgUnit, r.BaselineYear, r.BaselineValue, r.TargetYear, r.TargetValue, r.Source]);
+    }
 }

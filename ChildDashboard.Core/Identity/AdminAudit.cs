@@ -26,4 +26,12 @@ public enum AdminAction
     RoleChanged,
     ScopeChanged,
     TokenRevoked,
+    TargetCreated,
+    TargetChanged,
+    TargetDeleted,
+    CatalogueChanged,
+    CatalogueRetired,
+    CatalogueRestored,
+    UnitRenamed,
+    SettingChanged,
 }

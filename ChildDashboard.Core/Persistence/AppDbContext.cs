@@ -36,6 +36,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<CatalogueFile> CatalogueFiles => Set<CatalogueFile>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AdminAudit> AdminAudits => Set<AdminAudit>();
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 

@@ -12,11 +12,17 @@ public sealed class AdminAuditLog(IDbContextFactory<AppDbContext> factory, Catal
     public const int PageSize = 500;
 
     public void Add(AppDbContext db, UserAccess actor, AdminAction action, string target, int? unitId, string? oldValue, string? newValue) =>
+        Add(db, actor.UserName, action, target, unitId, oldValue, newValue);
+
+    // For changes that arrive under a user name only (a targets file through the API).
+    public void Add(AppDbContext db, string actor, AdminAction action, string target, int? unitId, string? oldValue, string? newValue) =>
         db.AdminAudits.Add(new AdminAudit
         {
-            AtUtc = time.GetUtcNow().UtcDateTime, Actor = actor.UserName, Action = action, Target = target,
-            TargetOrgUnitId = unitId, OldValue = oldValue, NewValue = newValue,
+            AtUtc = time.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Target = Shorten(target, 300),
+            TargetOrgUnitId = unitId, OldValue = oldValue is null ? null : Shorten(oldValue, 2000), NewValue = newValue is null ? null : Shorten(newValue, 2000),
         });
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 
     public async Task<IReadOnlyList<AdminAudit>> ListAsync(UserAccess actor, CancellationToken ct = default)
     {

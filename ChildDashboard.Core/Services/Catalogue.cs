@@ -39,5 +39,9 @@ public sealed class Catalogue(
         .GroupBy(o => o.Disaggregation)
         .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(o => o.OptionCode).ToList());
 
+    // An indicator shows for a period unless it or its programme was retired before the period started.
+    public bool IsActiveIn(Indicator indicator, Period period) =>
+        indicator.IsActiveIn(period) && Programmes.FirstOrDefault(p => p.Id == indicator.ProgrammeId)?.IsActiveIn(period) != false;
+
     public IReadOnlyList<string> OptionsOf(DataElement element) => _optionsByDisaggregation.GetValueOrDefault(element.Disaggregation) ?? [];
 }

@@ -13,9 +13,9 @@ namespace ChildDashboard.Core.Services;
 public sealed class CompletenessService(
     IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, ValueStore store, TimeProvider time, IOptions<ReportingOptions>? options = null)
 {
-    private readonly ReportingOptions _options = options?.Value ?? new ReportingOptions();
 
-    public ReportingOptions Options => _options;
+    // Read at each use: the settings page changes the deadlines without a restart.
+    public ReportingOptions Options => options?.Value ?? new ReportingOptions();
 
     // Null when no form is expected from the unit in the period (a commune, a closed unit after it
     // closed, a period not started): no row.
@@ -80,16 +80,16 @@ public sealed class CompletenessService(
 
     public IReadOnlyList<MinistryReport> MinistryReports(int year) =>
     [
-        Report(false, Period.ForHalf(year, 1), new DateOnly(year, _options.SixMonthReportMonth, _options.SixMonthReportDay)),
-        Report(true, Period.ForYear(year), new DateOnly(year, _options.AnnualReportMonth, _options.AnnualReportDay)),
+        Report(false, Period.ForHalf(year, 1), new DateOnly(year, Options.SixMonthReportMonth, Options.SixMonthReportDay)),
+        Report(true, Period.ForYear(year), new DateOnly(year, Options.AnnualReportMonth, Options.AnnualReportDay)),
     ];
 
     private MinistryReport Report(bool annual, Period covers, DateOnly deadline)
     {
         var quarters = covers.Split(PeriodType.Quarterly).ToList();
         return new MinistryReport(annual, covers, deadline,
-            quarters.Where(q => _options.QuarterDeadline(q) <= deadline).ToList(),
-            quarters.Where(q => _options.QuarterDeadline(q) > deadline).ToList());
+            quarters.Where(q => Options.QuarterDeadline(q) <= deadline).ToList(),
+            quarters.Where(q => Options.QuarterDeadline(q) > deadline).ToList());
     }
 
     public static IEnumerable<Period> QuartersOf(Period period) => period.Type switch
@@ -111,7 +111,7 @@ public sealed class CompletenessService(
         {
             var (expected, entered) = Count(table, catalogue, catalogue.Elements, p.Unit, p.Quarter);
             var form = formOf.GetValueOrDefault((p.Unit.Id, p.Quarter.Code));
-            var deadline = _options.QuarterDeadline(p.Quarter);
+            var deadline = Options.QuarterDeadline(p.Quarter);
             var submitted = form?.FirstSubmissionUtc is { } at ? DateOnly.FromDateTime(at + VietnamClock.Offset) : (DateOnly?)null;
             var overdue = Math.Max(0, (submitted ?? today).DayNumber - deadline.DayNumber);
             return new FormCompleteness(p.Unit, p.Quarter, expected, entered, form?.Status ?? FormStatus.Draft, deadline, submitted,

@@ -18,14 +18,15 @@ public sealed class DataValueImportService(
     IDataValueWriter writer, CatalogueCache catalogues, ValueStore store,
     DataChangeNotifier notifier, TimeProvider time, ILogger<DataValueImportService> logger, IOptions<ImportOptions>? options = null)
 {
-    private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
+    // Read at each use: the settings page changes the limits without a restart.
+    private ImportOptions ImportSettings => options?.Value ?? new ImportOptions();
 
     public async Task<ImportReport> ImportAsync(IReadOnlyList<DataValueRow> rows, ImportContext context, CancellationToken ct = default)
     {
         var started = Stopwatch.GetTimestamp();
         var catalogue = await catalogues.GetAsync();
         var scope = context.ScopeUnitId is { } scopeId ? catalogue.Units[scopeId] : null;
-        var checker = new DataValueRowChecker(catalogue, scope, ImportLimits.From(_options, time));
+        var checker = new DataValueRowChecker(catalogue, scope, ImportLimits.From(ImportSettings, time));
         var conflicts = new ImportConflicts();
         var values = new List<CheckedValue>(rows.Count);
         var firstRowOfKey = new Dictionary<DataValueKey, int>();
@@ -221,7 +222,8 @@ public sealed class DataValueImportService(
             double? Total(string code) => elementIds.TryGetValue(code, out var e) && after.TryGetValue((unitId, period, e.Id), out var t) && t.Values > 0
                 ? t.Total
                 : null;
-            foreach (var rule in rules)
+            var start = Period.Parse(period);
+            foreach (var rule in rules.Where(r => r.IsActiveIn(start)))
             {
                 if (rule.Check(Total) is not { Holds: false } broken)
                     continue;

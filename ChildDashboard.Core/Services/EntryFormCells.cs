@@ -13,7 +13,7 @@ public static class EntryFormCells
     {
         var year = Period.ForYear(quarter.Year);
         var cells = new List<EntryTemplateWriter.Cell>();
-        foreach (var element in catalogue.Elements)
+        foreach (var element in catalogue.Elements.Where(e => e.IsActiveIn(quarter)))
         {
             Period? period = element.PeriodType switch
             {

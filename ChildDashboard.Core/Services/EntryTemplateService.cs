@@ -11,7 +11,8 @@ namespace ChildDashboard.Core.Services;
 // form's expected cells (EntryFormCells), with the values stored so far and the previous period's.
 public sealed class EntryTemplateService(IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, IOptions<ImportOptions>? options = null)
 {
-    private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
+    // Read at each use: the settings page changes the limits without a restart.
+    private ImportOptions ImportSettings => options?.Value ?? new ImportOptions();
 
     public sealed record Result(byte[]? Workbook, string FileName, string? Error, bool Forbidden = false);
 
@@ -47,7 +48,7 @@ public sealed class EntryTemplateService(IDbContextFactory<AppDbContext> factory
         }).ToList();
 
         using var output = new MemoryStream();
-        EntryTemplateWriter.Write(output, province, quarter, quarter.End.AddDays(15), lines, _options.MaxCount, _options.MaxMoney);
+        EntryTemplateWriter.Write(output, province, quarter, quarter.End.AddDays(15), lines, ImportSettings.MaxCount, ImportSettings.MaxMoney);
         return new Result(output.ToArray(), $"{Language.Pick("bieu-nhap", "entry-template")}-{province.Code}-{quarter.Code}.xlsx", null);
     }
 

@@ -41,7 +41,7 @@ public static class FormChecks
 
         var vietnamese = Language.IsVietnamese;
         var messages = new List<FormMessage>();
-        foreach (var rule in catalogue.ValidationRules)
+        foreach (var rule in catalogue.ValidationRules.Where(r => r.IsActiveIn(quarter)))
         {
             if (rule.Check(Total) is not { Holds: false } broken)
                 continue;

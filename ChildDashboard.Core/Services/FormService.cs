@@ -18,8 +18,9 @@ public sealed class FormService(
 {
     public const string AuditSource = "form";
 
-    private readonly ReportingOptions _reporting = reporting?.Value ?? new ReportingOptions();
-    private readonly ImportOptions _import = import?.Value ?? new ImportOptions();
+    // Read at each use: the settings page changes deadlines and limits without a restart.
+    private ReportingOptions ReportingSettings => reporting?.Value ?? new ReportingOptions();
+    private ImportOptions ImportSettings => import?.Value ?? new ImportOptions();
 
     // The latest quarter that has ended (its form is due or overdue), Vietnam time.
     public Period LatestDueQuarter()
@@ -64,7 +65,7 @@ public sealed class FormService(
         var status = form?.Status ?? FormStatus.Draft;
 
         return new FormView(unit, quarter, status, form, Groups(catalogue, layout, quarter), cells, messages, remarks, history,
-            _reporting.QuarterDeadline(quarter), access.CanEnterData(unit), access.CanEnterData(unit) && status == FormStatus.Draft, access.CanApprove(unit));
+            ReportingSettings.QuarterDeadline(quarter), access.CanEnterData(unit), access.CanEnterData(unit) && status == FormStatus.Draft, access.CanApprove(unit));
     }
 
     public async Task<SaveResult> SaveAsync(UserAccess access, ValueSave save, CancellationToken ct = default)
@@ -200,7 +201,7 @@ public sealed class FormService(
             return Language.Pick("Giá trị không được âm.", "Values cannot be negative.");
         if (element.ValueType == ElementValueType.Count && Math.Floor(v) != v)
             return Language.Pick("Đây là số đếm: cần số nguyên.", "This is a count: a whole number is required.");
-        var max = element.ValueType == ElementValueType.Money ? _import.MaxMoney : _import.MaxCount;
+        var max = element.ValueType == ElementValueType.Money ? ImportSettings.MaxMoney : ImportSettings.MaxCount;
         return v > max
             ? Language.Pick($"Giá trị vượt quá mức hợp lý {max:N0}.", $"The value is above the plausible maximum of {max:N0}.")
             : null;

@@ -7,4 +7,6 @@ namespace ChildDashboard.Core.Services;
 public sealed record ImportContext(string UserName, int? ScopeUnitId, bool DryRun)
 {
     public IReadOnlyList<ImportChange>? Previewed { get; init; }
+    // Why, as the audit batch keeps it: a file, or an edit on the targets page.
+    public string Reason { get; init; } = "import";
 }

@@ -15,9 +15,10 @@ public sealed class NationalOverviewService(
         var rows = result.Rows.ToDictionary(r => r.Indicator);
 
         var programmes = catalogue.Programmes
+            .Where(p => p.IsActiveIn(year))
             .Select(p => new ProgrammeOverview(
                 p.Code, p.NameVi, p.NameEn, p.Decision, p.StartYear, p.EndYear,
-                catalogue.Indicators.Where(i => i.ProgrammeId == p.Id).OrderBy(i => i.Code, StringComparer.Ordinal)
+                catalogue.Indicators.Where(i => i.ProgrammeId == p.Id && i.IsActiveIn(year)).OrderBy(i => i.Code, StringComparer.Ordinal)
                     .Select(i => Overview(i, rows[i.Code]))
                     .ToList()))
             .OrderByDescending(p => p.Indicators.Count > 0).ThenByDescending(p => p.StartYear).ThenBy(p => p.Code)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Exchange;
+using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Notifications;
 using ChildDashboard.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,18 +11,32 @@ namespace ChildDashboard.Core.Services;
 
 // Targets from a file: a row with the same indicator, unit and target year replaces the old one;
 // any conflict writes nothing (exchange.md §3–4). Each change is audited like a value change (a
-// batch for who and when, old and new per target), in the transaction that writes it.
+// batch for who and when, old and new per target), in the transaction that writes it, and shows
+// in the administrators' log. A preview runs the same checks and says what would change.
 public sealed class TargetImportService(
     IDbContextFactory<AppDbContext> factory, CatalogueCache catalogues, DataChangeNotifier notifier, TimeProvider time,
-    IOptions<ImportOptions>? options = null)
+    IOptions<ImportOptions>? options = null, AdminAuditLog? adminLog = null)
 {
-    private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
+    // Read at each use: the settings page changes the limits without a restart.
+    private ImportOptions Options => options?.Value ?? new ImportOptions();
     // One target import writes at a time: two new rows for the same target would otherwise race to the unique index.
     private readonly SemaphoreSlim _writing = new(1, 1);
 
     private sealed record CheckedTarget(int Row, Indicator Indicator, OrgUnit Unit, int? BaselineYear, double? BaselineValue, int TargetYear, double TargetValue, string? Source);
 
-    public async Task<ImportReport> ImportAsync(IReadOnlyList<TargetRow> rows, ImportContext context, CancellationToken ct = default)
+    // One created or updated target of a file, with its values before (Old…, null when new) and after.
+    public sealed record TargetChange(int Row, Indicator Indicator, OrgUnit Unit, TargetAudit Change);
+
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<TargetRow> rows, ImportContext context, CancellationToken ct = default) =>
+        (await RunAsync(rows, context, ct)).Report;
+
+    // A dry run that also lists what the file would create and update (unchanged rows are only counted).
+    public Task<(ImportReport Report, IReadOnlyList<TargetChange> Changes)> PreviewAsync(
+        IReadOnlyList<TargetRow> rows, ImportContext context, CancellationToken ct = default) =>
+        RunAsync(rows, context with { DryRun = true }, ct);
+
+    private async Task<(ImportReport Report, IReadOnlyList<TargetChange> Changes)> RunAsync(
+        IReadOnlyList<TargetRow> rows, ImportContext context, CancellationToken ct)
     {
         var catalogue = await catalogues.GetAsync();
         var scope = context.ScopeUnitId is { } scopeId ? catalogue.Units[scopeId] : null;
@@ -45,7 +60,7 @@ public sealed class TargetImportService(
             targets.Add(target);
         }
         if (conflicts.Total > 0)
-            return ImportReport.Failed(context.DryRun, conflicts);
+            return (ImportReport.Failed(context.DryRun, conflicts), []);
 
         await _writing.WaitAsync(ct);
         try
@@ -58,13 +73,14 @@ public sealed class TargetImportService(
         }
     }
 
-    private async Task<ImportReport> WriteAsync(List<CheckedTarget> targets, ImportContext context, CancellationToken ct)
+    private async Task<(ImportReport, IReadOnlyList<TargetChange>)> WriteAsync(List<CheckedTarget> targets, ImportContext context, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.Targets.ToDictionaryAsync(t => (t.IndicatorId, t.OrgUnitId, t.TargetYear), ct);
         var audits = new List<TargetAudit>();
-        var changes = new List<ImportChange>();
+        var changes = new List<TargetChange>();
+        var previewChanges = new List<ImportChange>();
         var vietnamese = Language.IsVietnamese;
         ImportChange Change(CheckedTarget t, AuditAction action, Target? old) => new(
             t.Row, action, t.Indicator.Code, t.Indicator.Name(vietnamese), null, t.Unit.Code, t.Unit.Name(vietnamese),
@@ -87,7 +103,8 @@ public sealed class TargetImportService(
                 });
                 audit.Action = AuditAction.Create;
                 audits.Add(audit);
-                changes.Add(Change(t, AuditAction.Create, null));
+                previewChanges.Add(Change(t, AuditAction.Create, null));
+                changes.Add(new TargetChange(t.Row, t.Indicator, t.Unit, audit));
                 imported++;
             }
             else if (target.TargetValue == t.TargetValue && target.BaselineYear == t.BaselineYear && target.BaselineValue == t.BaselineValue && target.Source == t.Source)
@@ -97,36 +114,48 @@ public sealed class TargetImportService(
             else
             {
                 audit.Action = AuditAction.Update;
-                changes.Add(Change(t, AuditAction.Update, target));
+                previewChanges.Add(Change(t, AuditAction.Update, target));
                 (audit.OldBaselineYear, audit.OldBaselineValue, audit.OldTargetValue, audit.OldSource) =
                     (target.BaselineYear, target.BaselineValue, target.TargetValue, target.Source);
                 audits.Add(audit);
+                changes.Add(new TargetChange(t.Row, t.Indicator, t.Unit, audit));
                 (target.TargetValue, target.BaselineYear, target.BaselineValue, target.Source) = (t.TargetValue, t.BaselineYear, t.BaselineValue, t.Source);
                 updated++;
             }
         }
         var count = new ImportCount(imported, updated, 0, ignored);
-        if (context.Previewed is { } previewed && ImportPreviewCheck.Differences(previewed, changes, "target_value") is { Count: > 0 } changed)
+        if (context.Previewed is { } previewed && ImportPreviewCheck.Differences(previewed, previewChanges, "target_value") is { Count: > 0 } changed)
         {
             var conflicts = new ImportConflicts();
             conflicts.AddRange(changed);
-            return ImportReport.Failed(context.DryRun, conflicts);
+            return (ImportReport.Failed(context.DryRun, conflicts), []);
         }
         if (context.DryRun || audits.Count == 0)
-            return new ImportReport(ImportReport.Success, context.DryRun, count, []) { Changes = context.DryRun ? changes : [] };
+            return (new ImportReport(ImportReport.Success, context.DryRun, count, []) { Changes = context.DryRun ? previewChanges : [] }, changes);
 
         var now = time.GetUtcNow();
-        var batch = new AuditBatch { ChangedBy = context.UserName, ChangedAtUtc = now.UtcDateTime, Reason = "import" };
+        var batch = new AuditBatch { ChangedBy = context.UserName, ChangedAtUtc = now.UtcDateTime, Reason = context.Reason };
         db.AuditBatches.Add(batch);
         foreach (var audit in audits)
             audit.Batch = batch;
         db.TargetAudits.AddRange(audits);
+        foreach (var change in changes)
+            AddToAdminLog(db, context.UserName, change);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         catalogues.Invalidate();
         notifier.Publish(ChangeSet.ForTargets(
             targets.Select(t => t.Indicator.Id).Distinct(), targets.Select(t => t.Unit.Id).Distinct(), context.UserName, now));
-        return new ImportReport(ImportReport.Success, false, count, []);
+        return (new ImportReport(ImportReport.Success, false, count, []), changes);
+    }
+
+    private void AddToAdminLog(AppDbContext db, string userName, TargetChange change)
+    {
+        var a = change.Change;
+        var old = a.OldTargetValue is { } oldValue ? TargetText.Describe(a.OldBaselineYear, a.OldBaselineValue, a.TargetYear, oldValue, a.OldSource) : null;
+        var @new = a.NewTargetValue is { } newValue ? TargetText.Describe(a.NewBaselineYear, a.NewBaselineValue, a.TargetYear, newValue, a.NewSource) : null;
+        adminLog?.Add(db, userName, a.Action == AuditAction.Create ? AdminAction.TargetCreated : AdminAction.TargetChanged,
+            TargetText.Subject(change.Indicator, change.Unit, a.TargetYear), change.Unit.Id, old, @new);
     }
 
     private CheckedTarget? Check(TargetRow row, Catalogue catalogue, OrgUnit? scope, DateOnly today, ImportConflicts conflicts)
@@ -226,7 +255,7 @@ public sealed class TargetImportService(
         unit.OpeningDate <= new DateOnly(year, 12, 31) && (unit.ClosedDate is not { } closed || closed >= new DateOnly(year, 1, 1));
 
     // Percentages lie within 0–100, rates per 100,000 within 0–100,000, anything else (counts) up to the plausible count.
-    private double MaxValue(Indicator indicator) => indicator.Factor is 100 or 100_000 ? indicator.Factor : _options.MaxCount;
+    private double MaxValue(Indicator indicator) => indicator.Factor is 100 or 100_000 ? indicator.Factor : Options.MaxCount;
 
     private static string ValueRange(Indicator indicator, double max, bool vietnamese)
     {

@@ -21,6 +21,7 @@ public sealed class ValidationService(CatalogueCache catalogues, ValueStore stor
             pending is not null && pending.TryGetValue(code, out var changed) ? changed : stored.GetValueOrDefault(code);
 
         return catalogue.ValidationRules
+            .Where(rule => rule.IsActiveIn(period))
             .Select(rule => rule.Check(Total))
             .OfType<ValidationResult>()
             .ToList();

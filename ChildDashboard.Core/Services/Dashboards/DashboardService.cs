@@ -117,7 +117,7 @@ public sealed class DashboardService : IDisposable
 
         var rows = new List<DashboardRow>(catalogue.Indicators.Count);
         var readFrom = Period.ForYear(Math.Min(trendYears[0], lastYear.Year)).Start;
-        foreach (var indicator in catalogue.Indicators)
+        foreach (var indicator in catalogue.Indicators.Where(i => catalogue.IsActiveIn(i, period)))
         {
             var now = byKey[(indicator.Code, period.Code)];
             var forecast = now.Forecast;

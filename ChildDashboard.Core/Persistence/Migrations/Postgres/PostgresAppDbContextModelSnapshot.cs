@@ -90,6 +90,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.Property<string>("DescriptionEn")
                         .HasColumnType("text");
 
+                    b.Property<string>("DescriptionVi")
+                        .HasColumnType("text");
+
                     b.Property<string>("Disaggregation")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -107,6 +110,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("RetiredFrom")
+                        .HasColumnType("date");
 
                     b.Property<string>("ValueType")
                         .IsRequired()
@@ -415,6 +421,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RetiredFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("UnitEn")
                         .IsRequired()
                         .HasColumnType("text");
@@ -524,6 +533,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.Property<string>("NameVi")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("RetiredFrom")
+                        .HasColumnType("date");
 
                     b.Property<int>("StartYear")
                         .HasColumnType("integer");
@@ -684,6 +696,30 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.ToTable("ReportNarratives");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.Target", b =>
                 {
                     b.Property<int>("Id")
@@ -808,6 +844,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Postgres
                     b.Property<string>("Operator")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateOnly?>("RetiredFrom")
+                        .HasColumnType("date");
 
                     b.Property<string>("Right")
                         .IsRequired()

@@ -81,6 +81,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("DescriptionEn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionVi")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Disaggregation")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -97,6 +100,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("PeriodType")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetiredFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ValueType")
@@ -392,6 +398,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RetiredFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnitEn")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -496,6 +505,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("NameVi")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetiredFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StartYear")
@@ -651,6 +663,30 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
                     b.ToTable("ReportNarratives");
                 });
 
+            modelBuilder.Entity("ChildDashboard.Core.Domain.SystemSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SystemSettings");
+                });
+
             modelBuilder.Entity("ChildDashboard.Core.Domain.Target", b =>
                 {
                     b.Property<int>("Id")
@@ -768,6 +804,9 @@ namespace ChildDashboard.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Operator")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetiredFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Right")

@@ -32,6 +32,14 @@ public abstract class AdminPage : ComponentBase
 
     protected abstract Task LoadAsync(UserAccess access);
 
+    // After a change: the catalogue as it is now (names, targets, retirement), then the page's own data.
+    protected async Task ReloadAsync()
+    {
+        Catalogue = await Catalogues.GetAsync();
+        if (Access is not null)
+            await LoadAsync(Access);
+    }
+
     protected static string UnitName(OrgUnit unit) => $"{unit.Code} · {unit.Name(Language.IsVietnamese)}";
 
     protected static string Time(DateTime utc) =>
