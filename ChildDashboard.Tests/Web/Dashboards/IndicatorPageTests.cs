@@ -54,6 +54,8 @@ public class IndicatorPageTests : DemoDashboardContext
         // Numbers in vi-VN: a comma before the decimals.
         Assert.Matches(@"^\d{2},\d$", page.Find("[data-testid=headline-value]").TextContent.Trim());
         Assert.Equal(["MALE", "FEMALE"], page.FindAll("[data-testid=by-sex] tr[data-option]").Select(r => r.GetAttribute("data-option")));
+        // The unit's comments on why it is behind and what it will do, with the form for a leader.
+        page.WaitForAssertion(() => Assert.Contains("Nhận xét của Việt Nam", page.Find("[data-testid=indicator-comments]").TextContent));
     }
 
     [Fact]
