@@ -7,7 +7,11 @@ namespace ChildDashboard.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public class AccessibilityTests(AppFixture app)
 {
-    public static readonly string[] Pages = ["/", "/entry", "/reporting", "/admin/users", "/admin/tokens", "/admin/audit", "/profile"];
+    public static readonly string[] Pages =
+    [
+        "/", "/indicators/CP03", "/map", "/provinces/01", "/entry", "/reporting", "/import", "/export", "/reports",
+        "/admin/users", "/admin/tokens", "/admin/audit", "/admin/targets", "/admin/catalogue", "/admin/units", "/admin/settings", "/profile",
+    ];
 
     [Fact]
     public async Task TheMainPagesHaveNoSeriousOrCriticalViolations()

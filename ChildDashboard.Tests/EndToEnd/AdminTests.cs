@@ -33,8 +33,15 @@ public class AdminTests(AppFixture app)
             await admin.WaitForTimeoutAsync(250);
         }
         await admin.Locator("input[data-testid=new-password]").FillAsync(NewPassword);
-        await admin.Locator("[data-testid=new-unit]").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
-        await admin.GetByRole(AriaRole.Option, new() { Name = "15 · Lào Cai", Exact = true }).ClickAsync();
+        // A re-render may swallow the first choice: choose until the select shows it.
+        var unit = admin.Locator("[data-testid=new-unit]");
+        for (var attempt = 0; attempt < 5 && await unit.InputValueAsync() != "15 · Lào Cai"; attempt++)
+        {
+            await unit.Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+            await admin.GetByRole(AriaRole.Option, new() { Name = "15 · Lào Cai", Exact = true }).ClickAsync();
+            await admin.WaitForTimeoutAsync(250);
+        }
+        await Assertions.Expect(unit).ToHaveValueAsync("15 · Lào Cai");
         await create.ClickAsync();
         await Assertions.Expect(admin.Locator("[data-testid=admin-done]")).ToContainTextAsync("nhaplieu.laocai");
         var row = admin.Locator("tr[data-testid=user-row]", new() { HasText = "nhaplieu.laocai" });

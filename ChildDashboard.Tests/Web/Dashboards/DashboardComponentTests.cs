@@ -164,4 +164,20 @@ public class DashboardComponentTests : MudTestContext
     private static DashboardRow ToRow(Indicator indicator, double? actual, Progress progress, double? lastYear) => new(
         indicator, actual, actual, 100, progress.Baseline, progress.BaselineYear, progress.Target, progress.TargetYear,
         progress.Ratio, progress.Expected, progress.Status, lastYear, [actual - 2, actual - 1, actual], null, [1, 2], new DateOnly(2023, 1, 1));
+
+    [Fact]
+    public void ASparklineWritesItsSvgNumbersWithADotInVietnamese()
+    {
+        var line = Render<Sparkline>(p => p
+            .Add(s => s.Values, [1.0, 3.0, null, 2.0, 7.0, 4.5])
+            .Add(s => s.Years, [2020, 2021, 2022, 2023, 2024, 2025])
+            .Add(s => s.Target, 5.0)
+            .Add(s => s.Decimals, 1));
+
+        var last = line.Find("circle.sparkline-last");
+        Assert.Equal("10.5", last.GetAttribute("cy"));
+        foreach (var value in new[] { last.GetAttribute("cx"), last.GetAttribute("cy"), line.Find("line.sparkline-target").GetAttribute("y1") })
+            Assert.Matches(@"^\d+(\.\d+)?$", value);
+        Assert.Contains("2025: 4,5", line.Find("svg").GetAttribute("aria-label") ?? "", StringComparison.Ordinal);
+    }
 }
