@@ -34,9 +34,13 @@ public class TargetsPageTests : AdminPageContext
         page.Find("[data-testid=save-target]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Đã lưu mục tiêu CP03 năm 2030 của 01 · Hà Nội.", page.Find("[data-testid=admin-done]").TextContent));
-        var saved = page.FindAll("[data-testid=target-indicator]").First(r => r.TextContent.Contains("CP03"));
-        Assert.Contains("2030: 93", saved.TextContent);
-        Assert.DoesNotContain("Theo mục tiêu của", saved.TextContent);
+        // The list reloads after the message: wait for the chain to show the new target.
+        page.WaitForAssertion(() =>
+        {
+            var saved = page.FindAll("[data-testid=target-indicator]").First(r => r.TextContent.Contains("CP03"));
+            Assert.Contains("2030: 93", saved.TextContent);
+            Assert.DoesNotContain("Theo mục tiêu của", saved.TextContent);
+        });
     }
 
     [Fact]
