@@ -53,15 +53,7 @@ public static class WorkbookKit
         return cell;
     }
 
-    public static string StatusColour(IndicatorStatus status) => status switch
-    {
-        IndicatorStatus.Achieved => "#009E73",
-        IndicatorStatus.OnTrack => "#0072B2",
-        IndicatorStatus.AtRisk => "#E69F00",
-        IndicatorStatus.OffTrack => "#D55E00",
-        IndicatorStatus.NoData => "#A3A3A3",
-        _ => "#5F6B66",
-    };
+    public static string StatusColour(IndicatorStatus status) => StatusPalette.Colour(status);
 
     public static string StatusLabel(IndicatorStatus status) => status switch
     {

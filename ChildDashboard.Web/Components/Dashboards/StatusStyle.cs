@@ -3,19 +3,11 @@ using MudBlazor;
 
 namespace ChildDashboard.Web.Components.Dashboards;
 
-// One colour, one icon and one word per status on every page, the map and in print (Okabe–Ito,
+// One colour (StatusPalette, shared with the workbooks), one icon and one word per status on every page, the map and in print (Okabe–Ito,
 // safe for colour-blind readers; the icon and word carry the meaning where colour cannot).
 public static class StatusStyle
 {
-    public static string Colour(IndicatorStatus status) => status switch
-    {
-        IndicatorStatus.Achieved => "#009E73",
-        IndicatorStatus.OnTrack => "#0072B2",
-        IndicatorStatus.AtRisk => "#E69F00",
-        IndicatorStatus.OffTrack => "#D55E00",
-        IndicatorStatus.NoData => "#A3A3A3",
-        _ => "#5F6B66",
-    };
+    public static string Colour(IndicatorStatus status) => StatusPalette.Colour(status);
 
     public static string Icon(IndicatorStatus status) => status switch
     {
