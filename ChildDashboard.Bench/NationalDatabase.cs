@@ -27,6 +27,22 @@ public sealed class NationalDatabase(string path, TimeProvider time, string? pos
         ? new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).AddInterceptors(new SqliteTuning()).Options)
         : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(postgres).Options);
 
+    // The values a database built by an earlier run holds, or null when there is none to reuse.
+    public async Task<long?> ExistingValuesAsync(CancellationToken ct)
+    {
+        if (postgres is null && !File.Exists(path))
+            return null;
+        try
+        {
+            await using var db = Open();
+            return await db.DataValues.LongCountAsync(ct) is > 0 and var count ? count : null;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return null;
+        }
+    }
+
     // withValues false: the units only (reference data and communes), for the in-process profiles.
     public async Task<long> BuildAsync(CancellationToken ct, bool withValues = true)
     {

@@ -91,10 +91,9 @@ if (exportOnly && args.Length > 1)
 var coldStartOnly = args.Contains("--cold-start");
 var started = Stopwatch.GetTimestamp();
 long stored;
-if ((coldStartOnly || exportOnly) && database.Provider == DatabaseProvider.Sqlite && File.Exists(dbPath))
+if ((coldStartOnly || exportOnly) && await database.ExistingValuesAsync(CancellationToken.None) is { } existing)
 {
-    await using var existing = database.Open();
-    stored = await existing.DataValues.LongCountAsync();
+    stored = existing;
 }
 else
 {
