@@ -30,6 +30,7 @@ public class OverviewFootprintTests(ITestOutputHelper output) : DemoDashboardCon
         layout.WaitForAssertion(() => Assert.Equal(39, layout.FindAll("tr.ind-row").Count));
         var page = layout.FindComponent<OverviewPage>();
 
+        File.WriteAllText(Environment.GetEnvironmentVariable("CENSUS_DUMP") ?? "/tmp/census.html", layout.Markup);
         var inPage = Census(page);
         var all = Census(layout);
         output.WriteLine($"page: {inPage.Components} components, {inPage.Frames} frames; page and layout: {all.Components} components, {all.Frames} frames");
