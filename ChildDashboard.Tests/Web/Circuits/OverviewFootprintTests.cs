@@ -34,18 +34,19 @@ public class OverviewFootprintTests(ITestOutputHelper output) : DemoDashboardCon
         var inPage = Census(page);
         var all = Census(layout);
         output.WriteLine($"page: {inPage.Components} components, {inPage.Frames} frames; page and layout: {all.Components} components, {all.Frames} frames");
-        foreach (var (type, count) in all.ByType)
-            output.WriteLine($"  {count,4} {type}");
+        foreach (var (type, count, frames) in all.ByType)
+            output.WriteLine($"  {count,4} {type} ({frames} frames)");
 
         Assert.True(inPage.Components <= MaxPageComponents, $"The overview holds {inPage.Components} components.");
         Assert.True(all.Components - inPage.Components <= MaxLayoutComponents, $"The layout holds {all.Components - inPage.Components} components.");
     }
 
-    private (int Components, int Frames, IReadOnlyList<(string, int)> ByType) Census(IRenderedComponent<IComponent> root)
+    private (int Components, int Frames, IReadOnlyList<(string, int, int)> ByType) Census(IRenderedComponent<IComponent> root)
     {
         var components = root.FindComponents<IComponent>().Prepend(root).ToList();
         var frames = components.Sum(c => FrameCount(c.ComponentId));
-        var byType = components.GroupBy(c => Name(c.Instance.GetType())).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
+        var byType = components.GroupBy(c => Name(c.Instance.GetType()))
+            .Select(g => (g.Key, g.Count(), g.Sum(c => FrameCount(c.ComponentId)))).OrderByDescending(g => g.Item2).ToList();
         return (components.Count, frames, byType);
     }
 
