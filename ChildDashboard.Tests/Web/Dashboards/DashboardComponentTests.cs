@@ -5,6 +5,10 @@ using ChildDashboard.Core.Domain;
 using ChildDashboard.Core.Services.Dashboards;
 using ChildDashboard.Web.Components.Dashboards;
 using ChildDashboard.Web.Components.Shared;
+using ChildDashboard.Web.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace ChildDashboard.Tests.Web.Dashboards;
 
@@ -142,10 +146,14 @@ public class DashboardComponentTests : MudTestContext
         [IndicatorStatus.OffTrack] = "Chậm tiến độ", [IndicatorStatus.NoData] = "Chưa có số liệu", [IndicatorStatus.NoTarget] = "Chưa có mục tiêu",
     };
 
-    private IRenderedComponent<IndicatorRow> RenderRow(DashboardRow row) =>
-        Render<IndicatorRow>(p => p.Add(x => x.Row, row).Add(x => x.Years, [2023, 2024, 2025]));
+    // The row as the dashboard writes it: its cells from the shared markup builder.
+    private IRenderedComponent<IComponent> RenderRow(DashboardRow row)
+    {
+        var cells = DashboardMarkup.IndicatorCells(Services.GetRequiredService<IStringLocalizer<SharedResource>>(), row, [2023, 2024, 2025], "indicators/T01");
+        return Render(builder => builder.AddMarkupContent(0, $"<table><tbody><tr class=\"ind-row\">{cells}</tr></tbody></table>"));
+    }
 
-    private static double BarWidth(IRenderedComponent<IndicatorRow> row) =>
+    private static double BarWidth(IRenderedComponent<IComponent> row) =>
         double.Parse(row.Find("rect.bullet-bar").GetAttribute("width")!, CultureInfo.InvariantCulture);
 
     private static Indicator Indicator(Direction direction) => new()
