@@ -35,9 +35,13 @@ var app = builder.Build();
 // Settings are checked before anything touches the database: a wrong one stops the app, naming its key.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-// The settings page's values over the configuration's (checked again when they are saved).
-await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
-await app.Services.GetRequiredService<AccountSeeder>().SeedAsync();
+// The values are read from here on, beside the rest of start-up (tests may leave the warm-up out).
+app.Services.GetService<AnalyticsWarmUp>()?.Begin(app.Lifetime.ApplicationStopping);
+// The settings page's values over the configuration's (checked again when they are saved), and the
+// built-in accounts, which do not wait for each other.
+await Task.WhenAll(
+    Task.Run(() => app.Services.GetRequiredService<SettingsStore>().LoadAsync()),
+    app.Services.GetRequiredService<AccountSeeder>().SeedAsync());
 
 app.UseChildDashboardPipeline();
 app.Run();

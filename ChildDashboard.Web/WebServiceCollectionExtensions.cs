@@ -72,7 +72,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<ApiPrincipalCache>();
         services.AddSingleton<BasicCredentialCache>();
-        services.AddHostedService<AnalyticsWarmUp>();
+        services.AddSingleton<AnalyticsWarmUp>();
         services.AddChildDashboardSecurity(configuration);
         services.AddApiErrors();
         return services;

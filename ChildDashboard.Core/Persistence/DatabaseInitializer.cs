@@ -16,7 +16,10 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        // Migrate takes a lock and writes (and waits for the disk) even when nothing is pending: a
+        // start on a current schema only reads which migrations the database has.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
 

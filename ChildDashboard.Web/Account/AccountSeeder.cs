@@ -36,10 +36,14 @@ public sealed class AccountSeeder(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
-        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+        // A start with everything in place only reads: the role names and the accounts by name.
+        // The units (thousands of rows) are read only when an account is to be created.
+        var existingRoles = await roles.Roles.Select(r => r.Name).ToListAsync(ct);
+        foreach (var role in Roles.All.Where(r => !existingRoles.Contains(r)))
             Check(await roles.CreateAsync(new IdentityRole(role)), role);
 
-        var units = new OrgUnitDirectory(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
+        OrgUnitDirectory? units = null;
+        async Task<OrgUnitDirectory> UnitsAsync() => units ??= new OrgUnitDirectory(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
         var today = VietnamClock.Today(time);
         var created = new List<(string UserName, string Password, string Role, string Unit)>();
 
@@ -53,7 +57,7 @@ public sealed class AccountSeeder(
                 password = GeneratePassword();
                 created.Add((AdminUserName, password, Roles.Admin, OrgUnit.NationCode));
             }
-            await CreateAsync(users, units, today, new DemoAccount(AdminUserName, "Quản trị hệ thống", Roles.Admin, OrgUnit.NationCode), password);
+            await CreateAsync(users, await UnitsAsync(), today, new DemoAccount(AdminUserName, "Quản trị hệ thống", Roles.Admin, OrgUnit.NationCode), password);
         }
 
         if (environment.IsDevelopment() && seed.Value.DemoData)
@@ -63,7 +67,7 @@ public sealed class AccountSeeder(
                 if (await users.FindByNameAsync(account.UserName) is not null)
                     continue;
                 var password = GeneratePassword();
-                await CreateAsync(users, units, today, account, password);
+                await CreateAsync(users, await UnitsAsync(), today, account, password);
                 created.Add((account.UserName, password, account.Role, account.UnitCode));
             }
         }

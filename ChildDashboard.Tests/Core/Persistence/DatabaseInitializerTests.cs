@@ -1,8 +1,11 @@
+using System.Data.Common;
 using ChildDashboard.Core.Persistence;
 using ChildDashboard.Core.Persistence.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -17,9 +20,12 @@ public sealed class DatabaseInitializerTests : IDisposable
 
     private string DatabaseFile => Path.Combine(_folder, "app.db");
 
-    private DatabaseInitializer Initializer(out IDbContextFactory<AppDbContext> factory)
+    private DatabaseInitializer Initializer(out IDbContextFactory<AppDbContext> factory, CommandLog? log = null)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={DatabaseFile}").Options;
+        var builder = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={DatabaseFile}");
+        if (log is not null)
+            builder.AddInterceptors(log);
+        var options = builder.Options;
         factory = new PooledDbContextFactory<AppDbContext>(options);
         return new DatabaseInitializer(
             factory, new ReferenceDataSeeder(_time), new DemoDataSeeder(_time),
@@ -69,6 +75,67 @@ public sealed class DatabaseInitializerTests : IDisposable
         await Initializer(out factory).InitializeAsync();
 
         Assert.Equal(first, await CountAsync(factory));
+    }
+
+    [Fact]
+    public async Task StartingOnACurrentDatabaseWritesNothing()
+    {
+        await Initializer(out _).InitializeAsync();
+        var log = new CommandLog();
+
+        await Initializer(out _, log).InitializeAsync();
+
+        Assert.NotEmpty(log.Commands);
+        var writes = log.Commands.Where(c => !c.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !c.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(writes);
+    }
+
+    [Fact]
+    public async Task ADatabaseMigrationsBehindIsBroughtUpToDate()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={DatabaseFile}").Options;
+        await using (var old = new AppDbContext(options))
+        {
+            var migrations = old.Database.GetMigrations().ToList();
+            await old.GetService<IMigrator>().MigrateAsync(migrations[1]);
+            Assert.Equal(migrations.Count - 2, (await old.Database.GetPendingMigrationsAsync()).Count());
+        }
+
+        await Initializer(out var factory).InitializeAsync();
+
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(0, await db.UserSessions.CountAsync());
+        Assert.Equal(87, await db.OrgUnits.CountAsync());
+    }
+
+    // The SQL the initializer sends.
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+            Log(command, result);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
+            CancellationToken cancellationToken = default) => ValueTask.FromResult(Log(command, result));
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Log(command, result);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default) => ValueTask.FromResult(Log(command, result));
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Log(command, result);
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
+            CancellationToken cancellationToken = default) => ValueTask.FromResult(Log(command, result));
+
+        private T Log<T>(DbCommand command, T result)
+        {
+            lock (Commands)
+                Commands.Add(command.CommandText.TrimStart());
+            return result;
+        }
     }
 
     public void Dispose()
