@@ -50,6 +50,12 @@ if (args.Length >= 1 && args[0] == "--reports")
     await ReportsProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"), args.Length > 1 ? args[1] : null);
     return 0;
 }
+// `-- --export-phases DB [year ...]`: the raw export in this process, phase by phase (README, "Benchmarks").
+if (args.Length > 1 && args[0] == "--export-phases")
+{
+    await ExportPhases.RunAsync(new NationalDatabase(Path.GetFullPath(args[1]), time), args.Length > 2 ? args[2..] : ["2024", "2025"]);
+    return 0;
+}
 if (args.Length == 1 && args[0] == "--fanout")
 {
     await FanoutProfile.RunAsync(Path.Combine(repoRoot, "artifacts", "bench"));
@@ -59,7 +65,8 @@ if (args.Length == 1 && args[0] == "--fanout")
 var postgres = args.Length > 1 && args[0] == "--postgres" ? args[1] : null;
 var database = postgres is not null
     ? new NationalDatabase(dbPath, time, postgres)
-    : new NationalDatabase(args.Length > 1 && args[0].StartsWith("--", StringComparison.Ordinal) ? args[1] : dbPath, time);
+    // A full path: the server runs in another directory and would otherwise open (and create) another file.
+    : new NationalDatabase(Path.GetFullPath(args.Length > 1 && args[0].StartsWith("--", StringComparison.Ordinal) ? args[1] : dbPath), time);
 if (args.Length > 1 && args[0] == "--import-profile")
 {
     var set = await ImportSetAsync(database, Period.ForQuarter(2026, 4));
@@ -85,7 +92,7 @@ var results = new List<(string Measure, string Goal, string Result)>();
 // `-- --export [db]`: the raw export only, on the database at that path when it is already built.
 var exportOnly = args.Length >= 1 && args[0] == "--export";
 if (exportOnly && args.Length > 1)
-    dbPath = args[1];
+    dbPath = Path.GetFullPath(args[1]);
 
 // `-- --cold-start`: only the two starts, on the database the last full run built.
 var coldStartOnly = args.Contains("--cold-start");

@@ -23,24 +23,32 @@ public static class DataValueCsv
             csv.WriteRow(Fields(v));
     }
 
-    // Row by row as the values arrive, gathered into chunks of about 64 KB that are written
-    // asynchronously (a response body refuses synchronous writes).
-    public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<ExportedValue> values, CancellationToken ct)
+    // Row by row as the values arrive, as UTF-8 without a byte order mark, in chunks of about 64 KB
+    // written asynchronously (a response body refuses synchronous writes). The same text as Write.
+    public static async Task WriteAsync(Stream stream, IAsyncEnumerable<ExportedValue> values, CancellationToken ct)
     {
-        var chunk = new StringWriter(CultureInfo.InvariantCulture);
-        var csv = new CsvWriter(chunk);
-        csv.WriteRow(DataValueColumns.ExportOrder);
+        using var csv = new Utf8CsvWriter(stream);
+        foreach (var column in DataValueColumns.ExportOrder)
+            csv.Text(column);
+        csv.EndRow();
         await foreach (var v in values.WithCancellation(ct))
         {
-            csv.WriteRow(Fields(v));
-            if (chunk.GetStringBuilder().Length >= 1 << 16)
-            {
-                await writer.WriteAsync(chunk.GetStringBuilder(), ct);
-                chunk.GetStringBuilder().Clear();
-            }
+            csv.Text(v.DataElement);
+            csv.Text(v.Period);
+            csv.Text(v.OrgUnit);
+            csv.Text(v.CategoryOptionCombo);
+            csv.Text("");
+            csv.Number(v.Value);
+            csv.Text(v.StoredBy);
+            csv.Timestamp(v.LastUpdatedUtc);
+            csv.Text(v.Comment);
+            csv.Text("false");
+            csv.Text("");
+            csv.EndRow();
+            await csv.FlushIfFullAsync(ct);
         }
-        await writer.WriteAsync(chunk.GetStringBuilder(), ct);
-        await writer.FlushAsync(ct);
+        await csv.FlushAsync(ct);
+        await stream.FlushAsync(ct);
     }
 
     private static string?[] Fields(ExportedValue v) =>

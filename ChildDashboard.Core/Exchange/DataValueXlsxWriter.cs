@@ -21,6 +21,9 @@ public static class DataValueXlsxWriter
         var bold = spreadsheet.AddStyle(new SpreadCheetah.Styling.Style { Font = { Bold = true } });
         await spreadsheet.AddRowAsync(DataValueColumns.ExportOrder.Select(c => new Cell(c, bold)).ToArray(), ct);
         var row = new DataCell[11];
+        // Values stored together share their time: format it once for each run of them.
+        var stampTicks = -1L;
+        var stamp = new DataCell("");
         await foreach (var v in values.WithCancellation(ct))
         {
             row[0] = new DataCell(v.DataElement);
@@ -30,7 +33,12 @@ public static class DataValueXlsxWriter
             row[4] = new DataCell("");
             row[5] = new DataCell(v.Value);
             row[6] = new DataCell(v.StoredBy);
-            row[7] = new DataCell(DataValueCsv.LastUpdated(v));
+            if (v.LastUpdatedUtc.Ticks != stampTicks)
+            {
+                stampTicks = v.LastUpdatedUtc.Ticks;
+                stamp = new DataCell(DataValueCsv.LastUpdated(v));
+            }
+            row[7] = stamp;
             row[8] = new DataCell(v.Comment);
             row[9] = new DataCell("false");
             row[10] = new DataCell("");

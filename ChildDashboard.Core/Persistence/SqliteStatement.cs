@@ -37,6 +37,29 @@ public sealed class SqliteStatement : IDisposable
         return this;
     }
 
+    // Binds a parameter by its name in the SQL (a command's parameters, as EF Core makes them).
+    public SqliteStatement Bind(string name, object? value)
+    {
+        var index = raw.sqlite3_bind_parameter_index(_statement, name);
+        foreach (var prefix in "@:$")
+        {
+            if (index == 0 && name.Length > 0 && name[0] != prefix)
+                index = raw.sqlite3_bind_parameter_index(_statement, prefix + name);
+        }
+        if (index == 0)
+            throw new ArgumentException($"The statement has no parameter '{name}'.", nameof(name));
+        Check(value switch
+        {
+            null or DBNull => raw.sqlite3_bind_null(_statement, index),
+            string text => raw.sqlite3_bind_text(_statement, index, text),
+            double or float or decimal => raw.sqlite3_bind_double(_statement, index, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+            bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
+            int or long or short or byte or sbyte or ushort or uint => raw.sqlite3_bind_int64(_statement, index, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"Cannot bind a {value.GetType().Name} to '{name}'."),
+        });
+        return this;
+    }
+
     // Runs the statement with the values added since the last run.
     public void Execute()
     {
@@ -57,7 +80,23 @@ public sealed class SqliteStatement : IDisposable
         return result == raw.SQLITE_DONE ? false : throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result);
     }
 
+    // The position of a result column by its name (as the SQL names it, without regard to case).
+    public int Ordinal(string name)
+    {
+        var count = raw.sqlite3_column_count(_statement);
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(raw.sqlite3_column_name(_statement, i).utf8_to_string(), name, StringComparison.OrdinalIgnoreCase))
+                return i;
+        }
+        throw new ArgumentException($"The statement has no column '{name}'.", nameof(name));
+    }
+
     public int Int32(int column) => raw.sqlite3_column_int(_statement, column);
+
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 
     public double Double(int column) => raw.sqlite3_column_double(_statement, column);
 

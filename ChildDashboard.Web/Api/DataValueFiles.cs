@@ -1,4 +1,3 @@
-using System.Text;
 using ChildDashboard.Core.Exchange;
 using ChildDashboard.Core.Services;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,11 +10,7 @@ namespace ChildDashboard.Web.Api;
 public static class DataValueFiles
 {
     public static PushStreamHttpResult Csv(DataValueExportService exports, DataValueExportService.Plan plan, string? fileName, CancellationToken ct) =>
-        TypedResults.Stream(async body =>
-        {
-            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
-            await DataValueCsv.WriteAsync(writer, exports.StreamAsync(plan, ct), ct);
-        }, "text/csv; charset=utf-8", fileName);
+        TypedResults.Stream(body => DataValueCsv.WriteAsync(body, exports.StreamAsync(plan, ct), ct), "text/csv; charset=utf-8", fileName);
 
     public static PushStreamHttpResult Xlsx(HttpContext http, DataValueExportService exports, DataValueExportService.Plan plan, CancellationToken ct)
     {

@@ -195,4 +195,38 @@ public class DataValueCsvTests
             "HEART_SURGERY,2025Q1,01,MALE,,12,nam,2025-04-10T09:00:00.000,\"a, b\",false,\r\n",
             writer.ToString());
     }
+
+    // The streamed export writes UTF-8 bytes itself (Utf8CsvWriter): it must be the same text, byte
+    // for byte, as the CsvWriter and the invariant formats give, for every kind of field.
+    [Fact]
+    public async Task TheStreamedCsvIsTheSameTextAsTheWrittenOne()
+    {
+        var longComment = string.Concat(Enumerable.Repeat("dài \"quá\", ", 20_000));
+        ExportedValue[] values =
+        [
+            new("HEART_SURGERY", "2025Q1", "01", "MALE", 12, "nam", new DateTime(2025, 4, 10, 9, 0, 0, DateTimeKind.Utc), "a, b"),
+            new("A", "2025", "15", "default", 0.1, null, new DateTime(1, 1, 1, 0, 0, 0, 999, DateTimeKind.Utc).AddTicks(9_999), null),
+            new("A", "2025", "15", "", 1.7976931348623157E+308, "", new DateTime(9999, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc), "\"=HYPERLINK(\"\"x\"\")\""),
+            new("B", "2025M12", "01001", "FEMALE", 5e-324, "người nhập", new DateTime(2026, 1, 2, 3, 4, 5, 60), "dòng 1\r\ndòng 2\nba\rbốn 🙂 \ud800 lẻ"),
+            new("C", "2025S1", "01", "MALE", -0.0, "x\"y", new DateTime(2025, 6, 30, 12, 0, 0, DateTimeKind.Local), longComment),
+            new("D", "2025Q4", "01", "MALE", 123456789012345678, "a,b", DateTime.MinValue, ","),
+            new("E", "2025Q4", "01", "MALE", 1e21, "\"", DateTime.MaxValue, "\r"),
+        ];
+        var expected = new StringWriter();
+        DataValueCsv.Write(expected, values);
+
+        using var stream = new MemoryStream();
+        await DataValueCsv.WriteAsync(stream, ToAsync(values), CancellationToken.None);
+
+        Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(expected.ToString()), stream.ToArray());
+    }
+
+    private static async IAsyncEnumerable<ExportedValue> ToAsync(IEnumerable<ExportedValue> values)
+    {
+        foreach (var value in values)
+        {
+            await Task.Yield();
+            yield return value;
+        }
+    }
 }

@@ -76,6 +76,20 @@ public class QueryPlanTests : IAsyncLifetime
         AssertNoScanOfALargeTable(await PlanAsync(StripDeclarations(national), Declarations(national)));
     }
 
+    // A national export reads millions of rows: the index gives them in unit order without a sort
+    // (the service orders the few rows of each unit itself).
+    [Fact]
+    public async Task ExportReadsAPeriodInUnitOrderWithoutASort()
+    {
+        await using var db = Database.CreateDbContext();
+        var national = DataValueExportService.ValuesOf(db, "2025Q3", null, []).ToQueryString();
+
+        var plan = await PlanAsync(StripDeclarations(national), Declarations(national));
+
+        AssertNoScanOfALargeTable(plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TokenSignInFindsTheTokenByIndex()
     {

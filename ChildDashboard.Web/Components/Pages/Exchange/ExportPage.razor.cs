@@ -3,6 +3,7 @@ using ChildDashboard.Core.Identity;
 using ChildDashboard.Core.Services;
 using ChildDashboard.Web.Account;
 using ChildDashboard.Web.Downloads;
+using ChildDashboard.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -50,7 +51,12 @@ public partial class ExportPage
         var latest = Forms.LatestDueQuarter();
         var today = latest.End.AddDays(1);
         _unit = _access.Scope;
-        _units = [_access.Scope, .. _catalogue.Units.OpenOn(today, 2).Where(u => u.Id != _access.Scope.Id && _access.CanExport(u)).OrderBy(u => u.Code, StringComparer.Ordinal)];
+        // Today's provinces, then those that closed (the 63 before 1 July 2025): their values stay
+        // stored under them, so a 2024 export of Hà Giang asks for Hà Giang, not for its successor.
+        var provinces = _catalogue.Units.All.Where(u => u.Level == 2 && u.Id != _access.Scope.Id && _access.CanExport(u)).ToList();
+        _units = [_access.Scope,
+            .. provinces.Where(u => u.IsOpenOn(today)).OrderBy(u => u.Code, StringComparer.Ordinal),
+            .. provinces.Where(u => u.ClosedDate < today).OrderBy(u => u.Code, StringComparer.Ordinal).ThenBy(u => u.OpeningDate)];
         _unitId = _unit.Id;
         _programmes = _catalogue.Programmes;
         _quarters = Enumerable.Range(0, QuarterChoices).Select(back => Back(latest, back)).ToList();
@@ -70,7 +76,21 @@ public partial class ExportPage
             ? []
             : catalogue.Indicators.Where(i => i.ProgrammeId == catalogue.Programmes.First(p => p.Code == _programme).Id)
                 .SelectMany(i => i.ElementCodes()).Distinct().Order(StringComparer.Ordinal).ToList();
-        return DownloadEndpoints.ValuesUrl([unit.Code], _periods, elements, _children, _format).TrimStart('/');
+        return DownloadEndpoints.ValuesUrl([Reference(unit)], _periods, elements, _children, _format).TrimStart('/');
+    }
+
+    // A closed unit's code may belong to another unit today (15: Yên Bái, then the new Lào Cai): it
+    // is named by code and opening date, as the API and the metadata write it.
+    private static string Reference(OrgUnit unit) =>
+        unit.ClosedDate is null ? unit.Code : new OrgUnitReference(unit.Code, unit.OpeningDate).ToString();
+
+    // The same name before and after the merger (Tuyên Quang) is told apart by its dates.
+    private string UnitLabel(OrgUnit unit)
+    {
+        var name = unit.Name(Language.IsVietnamese);
+        if (unit.ClosedDate is { } closed)
+            return L["ExportUnitUntil", name, Format.Date(closed)];
+        return _catalogue is not null && _catalogue.Units.PredecessorsOf(unit).Any() ? L["ExportUnitSince", name, Format.Date(unit.OpeningDate)] : name;
     }
 
     private string TemplateUrl()
