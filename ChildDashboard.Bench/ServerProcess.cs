@@ -2,11 +2,12 @@ using ChildDashboard.Core.Persistence;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace ChildDashboard.Bench;
 
-// The web app (Release build) in its own process on a free loopback port, so that its memory is
-// measured on its own.
+// The web app, published as it is deployed, in its own process on a free loopback port, so that its
+// memory is measured on its own.
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -22,13 +23,19 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string repoRoot, string configuration, DatabaseProvider provider, string connectionString, string adminPassword, string snapshotPath,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var webProject = Path.Combine(repoRoot, "ChildDashboard.Web");
-        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "ChildDashboard.Web.dll");
+        var dll = await PublishAsync(repoRoot, configuration);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // The server runs in its own folder: a relative database path is this process's.
+            var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+            sqlite.DataSource = Path.GetFullPath(sqlite.DataSource);
+            connectionString = sqlite.ToString();
+        }
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", address.ToString() },
-            WorkingDirectory = webProject,
+            WorkingDirectory = Path.GetDirectoryName(dll),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -70,6 +77,48 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         throw new TimeoutException("The web app did not start within a minute.");
     }
+
+    // The app as it is deployed (README, "Benchmarks"): published with ReadyToRun, which compiles it
+    // ahead of time, into artifacts/bench/web, once per benchmark run (an unchanged app publishes again
+    // in seconds). Its own obj and bin folders (artifacts/bench/publish) leave the normal build's alone.
+    public static async Task<string> PublishAsync(string repoRoot, string configuration)
+    {
+        await Publishing.WaitAsync();
+        try
+        {
+            if (_published is not null)
+                return _published;
+            var output = Path.Combine(repoRoot, "artifacts", "bench", "web");
+            Console.WriteLine($"Publishing the web app ({configuration}, ReadyToRun) into {output} ...");
+            var started = Stopwatch.GetTimestamp();
+            var publish = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList =
+                {
+                    "publish", Path.Combine(repoRoot, "ChildDashboard.Web"), "-c", configuration, "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
+                    "-p:PublishReadyToRun=true", "--artifacts-path", Path.Combine(repoRoot, "artifacts", "bench", "publish"), "-o", output, "--nologo",
+                },
+                WorkingDirectory = repoRoot,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(publish) ?? throw new InvalidOperationException("Could not run dotnet publish.");
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):{Environment.NewLine}{await stdout}{await stderr}");
+            Console.WriteLine($"  published in {Stopwatch.GetElapsedTime(started).TotalSeconds:N0} s");
+            return _published = Path.Combine(output, "ChildDashboard.Web.dll");
+        }
+        finally
+        {
+            Publishing.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Publishing = new(1, 1);
+    private static string? _published;
 
     public int ProcessId => _process.Id;
 

@@ -12,6 +12,11 @@ public sealed class ValueSnapshotFile(string path)
 
     public string Path { get; } = path;
 
+    // How long after a start from this file the database is read again in full (ValueStore): long
+    // enough for the server to start and answer its first questions without sharing the processor
+    // with millions of rows being read.
+    public TimeSpan ReReadAfter { get; init; } = TimeSpan.FromSeconds(10);
+
     public (ValueTable Table, ValueTableStamp Stamp)? TryRead()
     {
         if (!BitConverter.IsLittleEndian || !File.Exists(Path))

@@ -9,8 +9,9 @@ namespace ChildDashboard.Core.Services;
 // use) and then kept current by the write services, which apply each committed change, and by the
 // change feed, which applies what other app servers committed: dashboards never wait for a
 // rebuild, unlike DHIS2's analytics tables. With a snapshot file, a start copies the table saved
-// last time, catches up from the audit trail, answers, and then re-reads the database in the
-// background to replace it (so that even a change made behind the app's back does not last).
+// last time, catches up from the audit trail, answers, and then (ValueSnapshotFile.ReReadAfter
+// later) re-reads the database in the background to replace it (so that even a change made behind
+// the app's back does not last).
 public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logger, ValueSnapshotFile? snapshot = null) : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new();
@@ -145,7 +146,7 @@ public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logg
             _loading.Release();
         }
         if (fromSnapshot)
-            _ = Task.Run(VerifyAsync, CancellationToken.None);
+            _ = Task.Run(() => VerifyAsync(snapshot!.ReReadAfter), CancellationToken.None);
         return table;
     }
 
@@ -184,10 +185,11 @@ public sealed class ValueStore(ValueTableLoader loader, ILogger<ValueStore> logg
         return table;
     }
 
-    private async Task VerifyAsync()
+    private async Task VerifyAsync(TimeSpan after)
     {
         try
         {
+            await Task.Delay(after, _disposing.Token);
             await ReloadAsync(_disposing.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && _disposing.IsCancellationRequested)

@@ -109,7 +109,7 @@ public abstract class ValueSnapshotTests(DatabaseProvider provider) : IAsyncLife
             await db.DataValues.ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, 9));
 
         var log = new ListLogger<ValueStore>();
-        using var store = new ValueStore(new ValueTableLoader(database), log, Snapshot);
+        using var store = new ValueStore(new ValueTableLoader(database), log, new ValueSnapshotFile(Snapshot.Path) { ReReadAfter = TimeSpan.Zero });
         await store.WarmUpAsync();
 
         var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -119,6 +119,28 @@ public abstract class ValueSnapshotTests(DatabaseProvider provider) : IAsyncLife
             await Task.Delay(20);
         }
         await AssertHoldsTheDatabaseAsync(database, store);
+    }
+
+    [SkippableFact]
+    public async Task TheBackgroundReReadWaitsForTheStartToBeOver()
+    {
+        var database = await DatabaseAsync();
+        await ImportAsync(database, "HEART_SURGERY,2025Q3,15,MALE,4,,\n");
+        using (var first = new ValueStore(new ValueTableLoader(database), NullLogger<ValueStore>.Instance, Snapshot))
+            await first.WarmUpAsync();
+        await using (var db = database.CreateDbContext())
+            await db.DataValues.ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, 9));
+
+        var log = new ListLogger<ValueStore>();
+        using var store = new ValueStore(new ValueTableLoader(database), log, new ValueSnapshotFile(Snapshot.Path) { ReReadAfter = TimeSpan.FromHours(1) });
+        await store.WarmUpAsync();
+        await Task.Delay(500);
+
+        // Still the snapshot's figure: the re-read has not begun.
+        Assert.Single(log.Entries, e => e.Message.StartsWith("Analytics loaded", StringComparison.Ordinal));
+        await using var read = database.CreateDbContext();
+        var value = await read.DataValues.AsNoTracking().SingleAsync();
+        Assert.Equal(4, await store.ReadAsync(table => table.Get(value.DataElementId, value.OrgUnitId, Period.Parse(value.Period), value.OptionCode)));
     }
 
     private async Task<TestDatabase> DatabaseAsync()
