@@ -121,6 +121,51 @@ public class OverviewPageTests : DemoDashboardContext
         Assert.NotEmpty(page.FindAll("[data-testid=unit-picker]"));
     }
 
+    [Fact]
+    public void ThePickersAreLabelledNativeSelectsThatShowTheChoiceBeforeTheCircuit()
+    {
+        var page = RenderLoaded("?unit=01&period=2025Q2");
+
+        foreach (var (testId, label, chosen) in new[] { ("unit-picker", "Địa bàn", "01"), ("year-picker", "Năm", "2025"), ("period-picker", "Kỳ", "2025Q2"), ("programme-picker", "Chương trình", "0") })
+        {
+            var select = page.Find($"select[data-testid={testId}]");
+            Assert.Equal(label, page.Find($"label[for={select.Id}]").TextContent.Trim());
+            // Written into the options too: the prerendered page shows it before the circuit sets the value.
+            Assert.Equal([chosen], select.QuerySelectorAll("option[selected]").Select(o => o.GetAttribute("value")));
+        }
+        Assert.Equal("Quý II/2025", page.Find("select[data-testid=period-picker] option[selected]").TextContent);
+        Assert.Equal("Tìm chỉ tiêu (tên hoặc mã)", page.Find($"label[for={page.Find("input[data-testid=search]").Id}]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void TheYearPeriodAndUnitPickersGoToWhatIsChosen()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var page = RenderLoaded("?period=2025Q2");
+
+        // The same year's quarter in another year; another period of the year; another province.
+        page.Find("select[data-testid=year-picker]").Change("2024");
+        page.WaitForAssertion(() => Assert.EndsWith("/?period=2024Q2", navigation.Uri, StringComparison.Ordinal));
+
+        page.Find("select[data-testid=period-picker]").Change("2025S1");
+        page.WaitForAssertion(() => Assert.EndsWith("/?period=2025S1", navigation.Uri, StringComparison.Ordinal));
+
+        page.Find("select[data-testid=unit-picker]").Change("79");
+        page.WaitForAssertion(() => Assert.EndsWith("/?period=2025S1&unit=79", navigation.Uri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheProgrammePickerKeepsOneProgrammesIndicators()
+    {
+        var page = RenderLoaded();
+        var heart = page.FindAll("select[data-testid=programme-picker] option").Single(o => o.TextContent.Contains("phẫu thuật tim", StringComparison.Ordinal));
+
+        page.Find("select[data-testid=programme-picker]").Change(heart.GetAttribute("value"));
+
+        page.WaitForAssertion(() => Assert.Equal(["HRT01"], page.FindAll("tr.ind-row").Select(r => r.GetAttribute("data-indicator"))));
+        Assert.Equal(heart.GetAttribute("value"), page.Find("select[data-testid=programme-picker] option[selected]").GetAttribute("value"));
+    }
+
     private static async Task<int> SettledRenderCountAsync(IRenderedComponent<OverviewPage> page)
     {
         var count = page.RenderCount;
