@@ -76,6 +76,7 @@ public sealed class DatabaseBackupTests : IDisposable
             await new ReferenceDataSeeder(new FakeTimeProvider(TestDatabase.Today)).SeedAsync(db);
         }
         using var stop = new CancellationTokenSource();
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = Task.Run(async () =>
         {
             var written = 0;
@@ -84,10 +85,13 @@ public sealed class DatabaseBackupTests : IDisposable
             {
                 await AddValuesAsync(db, 4, written);
                 written += 4;
+                writing.TrySetResult();
             }
             return written;
         });
-        await Task.Delay(300);
+        // The backup starts once the writer is committing (a first commit can take a while on a busy machine).
+        await writing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(100);
 
         var backup = Path.Combine(_folder, "busy-backup.db");
         await DatabaseBackup.RunAsync(Settings(("ConnectionStrings:Default", $"Data Source={file}")), _folder, backup);
