@@ -14,11 +14,11 @@ namespace ChildDashboard.Tests.Web.Security;
 public sealed class SignInFactory : ApiFactory
 {
     public const string ClientHeader = "X-Test-Client";
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
     protected override void Configure(IWebHostBuilder builder)
     {
-        builder.UseSetting("SignIn:Window", "00:00:03");
+        builder.UseSetting("SignIn:Window", "00:00:10");
         builder.UseSetting("SignIn:PerAccountAndAddress", "3");
         builder.UseSetting("SignIn:PerAddress", "6");
         builder.UseSetting("SignIn:PerAccount", "5");
