@@ -80,8 +80,9 @@ public class DashboardTests(AppFixture app, ITestOutputHelper output)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan: Việt Nam");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
+        // MudDrawer learns the width from the browser after the circuit starts (slow on a busy machine).
         var drawer = page.Locator("aside.mud-drawer");
-        await Assertions.Expect(drawer).ToHaveClassAsync(new Regex(@"\bmud-drawer--closed\b"));
+        await Assertions.Expect(drawer).ToHaveClassAsync(new Regex(@"\bmud-drawer--closed\b"), new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở hoặc đóng thanh điều hướng" }).ClickAsync();
         await Assertions.Expect(drawer).ToHaveClassAsync(new Regex(@"\bmud-drawer--open\b"));
         await page.ClickAsync("[data-testid=nav-map]");
