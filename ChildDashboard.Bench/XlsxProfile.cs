@@ -95,10 +95,10 @@ public static class XlsxProfile
 
     private static double Median(List<double> samples) => samples.Order().ElementAt(samples.Count / 2);
 
-    private static async IAsyncEnumerable<ExportedValue> ToAsync(IEnumerable<ExportedValue> rows)
+    private static async IAsyncEnumerable<ExportedValue[]> ToAsync(IEnumerable<ExportedValue> rows)
     {
-        foreach (var row in rows)
-            yield return row;
+        foreach (var batch in rows.Chunk(2048))
+            yield return batch;
         await Task.CompletedTask;
     }
 }
