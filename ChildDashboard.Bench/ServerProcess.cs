@@ -11,10 +11,12 @@ namespace ChildDashboard.Bench;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly List<string> _output = [];
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, Uri address, List<string> output)
     {
         _process = process;
+        _output = output;
         Address = address;
     }
 
@@ -50,9 +52,14 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
+        var output = new List<string>();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && !line.StartsWith("info:", StringComparison.Ordinal))
+            if (e.Data is not { } line)
+                return;
+            lock (output)
+                output.Add(line);
+            if (!line.StartsWith("info:", StringComparison.Ordinal))
                 Console.WriteLine("  server:" + line);
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  server: " + e.Data); };
@@ -67,7 +74,7 @@ public sealed class ServerProcess : IAsyncDisposable
             try
             {
                 if ((await http.GetAsync("account/login")).StatusCode == HttpStatusCode.OK)
-                    return new ServerProcess(process, address);
+                    return new ServerProcess(process, address, output);
             }
             catch (HttpRequestException)
             {
@@ -122,13 +129,36 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    // Waits until the server has written a line of its log that matches (already written counts).
+    public async Task<bool> WaitForLogAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            lock (_output)
+            {
+                if (_output.Any(match))
+                    return true;
+            }
+            await Task.Delay(200);
+        }
+        return false;
+    }
+
     // User and system CPU time the server has used so far, from /proc (Linux; clock ticks of 10 ms).
     public TimeSpan CpuTime()
     {
+        var (user, system) = CpuTimes();
+        return user + system;
+    }
+
+    // The same split into user and system (kernel) time.
+    public (TimeSpan User, TimeSpan System) CpuTimes()
+    {
         var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
+        TimeSpan Ticks(int field) => TimeSpan.FromMilliseconds(long.Parse(fields[field], System.Globalization.CultureInfo.InvariantCulture) * 10);
+        return (Ticks(11), Ticks(12));
     }
 
     // Peak and current resident memory of the server process, from /proc (Linux).

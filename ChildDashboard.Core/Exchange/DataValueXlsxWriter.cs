@@ -11,7 +11,7 @@ public static class DataValueXlsxWriter
 {
     private static readonly double[] Widths = [26, 10, 10, 20, 20, 14, 16, 24, 40, 10, 10];
 
-    public static async Task WriteAsync(Stream stream, IAsyncEnumerable<ExportedValue> values, CancellationToken ct)
+    public static async Task WriteAsync(Stream stream, IAsyncEnumerable<ExportedValue[]> batches, CancellationToken ct)
     {
         await using var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: ct);
         var options = new WorksheetOptions { FrozenRows = 1 };
@@ -24,25 +24,28 @@ public static class DataValueXlsxWriter
         // Values stored together share their time: format it once for each run of them.
         var stampTicks = -1L;
         var stamp = new DataCell("");
-        await foreach (var v in values.WithCancellation(ct))
+        await foreach (var batch in batches.WithCancellation(ct))
         {
-            row[0] = new DataCell(v.DataElement);
-            row[1] = new DataCell(v.Period);
-            row[2] = new DataCell(v.OrgUnit);
-            row[3] = new DataCell(v.CategoryOptionCombo);
-            row[4] = new DataCell("");
-            row[5] = new DataCell(v.Value);
-            row[6] = new DataCell(v.StoredBy);
-            if (v.LastUpdatedUtc.Ticks != stampTicks)
+            foreach (var v in batch)
             {
-                stampTicks = v.LastUpdatedUtc.Ticks;
-                stamp = new DataCell(DataValueCsv.LastUpdated(v));
+                row[0] = new DataCell(v.DataElement);
+                row[1] = new DataCell(v.Period);
+                row[2] = new DataCell(v.OrgUnit);
+                row[3] = new DataCell(v.CategoryOptionCombo);
+                row[4] = new DataCell("");
+                row[5] = new DataCell(v.Value);
+                row[6] = new DataCell(v.StoredBy);
+                if (v.LastUpdatedUtc.Ticks != stampTicks)
+                {
+                    stampTicks = v.LastUpdatedUtc.Ticks;
+                    stamp = new DataCell(DataValueCsv.LastUpdated(v));
+                }
+                row[7] = stamp;
+                row[8] = new DataCell(v.Comment);
+                row[9] = new DataCell("false");
+                row[10] = new DataCell("");
+                await spreadsheet.AddRowAsync(row, ct);
             }
-            row[7] = stamp;
-            row[8] = new DataCell(v.Comment);
-            row[9] = new DataCell("false");
-            row[10] = new DataCell("");
-            await spreadsheet.AddRowAsync(row, ct);
         }
         await spreadsheet.FinishAsync(ct);
     }

@@ -78,8 +78,10 @@ public sealed class Utf8CsvWriter(Stream stream) : IDisposable
         _rowStarted = false;
     }
 
-    // Writes the buffer once it holds a chunk; call between rows.
-    public ValueTask FlushIfFullAsync(CancellationToken ct) => _length >= ChunkBytes ? FlushAsync(ct) : ValueTask.CompletedTask;
+    // The buffer holds a chunk: time to write it (between rows).
+    public bool IsFull => _length >= ChunkBytes;
+
+    public ValueTask FlushIfFullAsync(CancellationToken ct) => IsFull ? FlushAsync(ct) : ValueTask.CompletedTask;
 
     public async ValueTask FlushAsync(CancellationToken ct)
     {

@@ -43,11 +43,22 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
         return new Plan(codes, unitIds, elementIds, catalogue);
     }
 
-    // The database is read on another thread a few thousand rows ahead of the writer (a bounded
-    // channel, so memory stays flat): reading SQLite and formatting the file then share the two cores.
+    // Row by row, for JSON and small selections.
     public async IAsyncEnumerable<ExportedValue> StreamAsync(Plan plan, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var batches = Channel.CreateBounded<List<ExportedValue>>(new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
+        await foreach (var batch in StreamBatchesAsync(plan, ct))
+        {
+            foreach (var value in batch)
+                yield return value;
+        }
+    }
+
+    // In batches of a few thousand rows, for the files. The database is read on another thread a
+    // few batches ahead of the writer (a bounded channel, so memory stays flat): reading SQLite and
+    // formatting the file then share the two cores.
+    public async IAsyncEnumerable<ExportedValue[]> StreamBatchesAsync(Plan plan, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var batches = Channel.CreateBounded<ExportedValue[]>(new BoundedChannelOptions(ReadAheadBatches) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = Task.Run(() => ReadAsync(plan, batches.Writer, stop.Token), CancellationToken.None);
         try
@@ -55,10 +66,7 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
             while (await batches.Reader.WaitToReadAsync(ct))
             {
                 while (batches.Reader.TryRead(out var batch))
-                {
-                    foreach (var value in batch)
-                        yield return value;
-                }
+                    yield return batch;
             }
             // The reader's own failure, if it stopped on one.
             await reading;
@@ -77,37 +85,36 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
     // entity per row (StoredValueReader). The database gives each period's rows in unit order from
     // the (Period, OrgUnitId) index; the few rows of one unit are put in element and option order
     // here, which costs less than a sort inside the query for every unit.
-    private async Task ReadAsync(Plan plan, ChannelWriter<List<ExportedValue>> writer, CancellationToken ct)
+    private async Task ReadAsync(Plan plan, ChannelWriter<ExportedValue[]> writer, CancellationToken ct)
     {
         try
         {
-            var catalogue = plan.Catalogue;
             await using var db = await factory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            var batch = new List<ExportedValue>(BatchSize);
-            var unitRows = new List<StoredValueReader.Row>();
+            var batch = new List<ExportedValue>(2 * BatchSize);
+            var pending = new List<StoredValueReader.Row>(2 * BatchSize);
             foreach (var code in plan.PeriodCodes)
             {
                 await using var command = ValuesOf(db, code, plan.UnitIds, plan.ElementIds)
                     .Select(v => new { v.DataElementId, v.OrgUnitId, v.OptionCode, v.Value, v.StoredBy, v.LastUpdatedUtc, v.Comment })
                     .CreateDbCommand();
-                foreach (var row in StoredValueReader.Read(command, ct))
+                using var rows = StoredValueReader.Open(command);
+                bool more;
+                do
                 {
-                    if (unitRows.Count > 0 && row.UnitId != unitRows[0].UnitId)
+                    ct.ThrowIfCancellationRequested();
+                    more = rows.Read(pending, BatchSize);
+                    TakeUnits(pending, code, plan.Catalogue, batch, lastUnitComplete: !more);
+                    if (batch.Count >= BatchSize)
                     {
-                        Flush(unitRows, code, catalogue, batch);
-                        if (batch.Count >= BatchSize)
-                        {
-                            await writer.WriteAsync(batch, ct);
-                            batch = new List<ExportedValue>(BatchSize);
-                        }
+                        await writer.WriteAsync([.. batch], ct);
+                        batch.Clear();
                     }
-                    unitRows.Add(row);
                 }
-                Flush(unitRows, code, catalogue, batch);
+                while (more);
             }
             if (batch.Count > 0)
-                await writer.WriteAsync(batch, ct);
+                await writer.WriteAsync([.. batch], ct);
         }
         finally
         {
@@ -115,15 +122,41 @@ public sealed class DataValueExportService(IDbContextFactory<AppDbContext> facto
         }
     }
 
-    private static void Flush(List<StoredValueReader.Row> unitRows, string period, Catalogue catalogue, List<ExportedValue> batch)
+    // Moves the rows of every unit read in full from `pending` to `batch`, each unit's rows in
+    // element and option order; the last unit's rows stay unless the period has no more.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TakeUnits(List<StoredValueReader.Row> pending, string period, Catalogue catalogue, List<ExportedValue> batch, bool lastUnitComplete)
     {
-        unitRows.Sort(static (a, b) => a.ElementId != b.ElementId ? a.ElementId.CompareTo(b.ElementId) : string.CompareOrdinal(a.OptionCode, b.OptionCode));
-        foreach (var row in unitRows)
+        var end = pending.Count;
+        if (!lastUnitComplete && end > 0)
         {
-            batch.Add(new ExportedValue(catalogue.ElementsById[row.ElementId].Code, period, catalogue.Units[row.UnitId].Code,
-                row.OptionCode, row.Value, row.StoredBy, row.LastUpdatedUtc, row.Comment));
+            var last = pending[end - 1].UnitId;
+            while (end > 0 && pending[end - 1].UnitId == last)
+                end--;
         }
-        unitRows.Clear();
+        for (var start = 0; start < end;)
+        {
+            var next = start + 1;
+            while (next < end && pending[next].UnitId == pending[start].UnitId)
+                next++;
+            pending.Sort(start, next - start, RowOrder.Instance);
+            for (var i = start; i < next; i++)
+            {
+                var row = pending[i];
+                batch.Add(new ExportedValue(catalogue.ElementsById[row.ElementId].Code, period, catalogue.Units[row.UnitId].Code,
+                    row.OptionCode, row.Value, row.StoredBy, row.LastUpdatedUtc, row.Comment));
+            }
+            start = next;
+        }
+        pending.RemoveRange(0, end);
+    }
+
+    private sealed class RowOrder : IComparer<StoredValueReader.Row>
+    {
+        public static readonly RowOrder Instance = new();
+
+        public int Compare(StoredValueReader.Row a, StoredValueReader.Row b) =>
+            a.ElementId != b.ElementId ? a.ElementId.CompareTo(b.ElementId) : string.CompareOrdinal(a.OptionCode, b.OptionCode);
     }
 
     // The whole answer in memory: for JSON and small selections only.

@@ -9,6 +9,9 @@ internal static class XlsxCellText
 {
     public static string? Of(XlsxCell cell, string sheet, int row, string columnName, bool codeColumn, ImportConflicts conflicts)
     {
+        // The usual cell holds a plain value: the reference is spelled out only for a conflict.
+        if (!cell.Formula && cell.Kind is XlsxCellKind.Text or XlsxCellKind.Number && !(codeColumn && cell.Kind == XlsxCellKind.Number && IsSmallWhole(cell.Text)))
+            return cell.Text;
         var reference = CellReference.Of(cell.Column, row);
         var letter = CellReference.Letters(cell.Column);
         void Refuse(string vi, string en) =>

@@ -63,6 +63,8 @@ public sealed class XlsxWorkbook : IDisposable
 
     public void Dispose() => _package.Dispose();
 
+    // One pass of the reader over the sheet, without a subtree reader per row and cell (those cost
+    // more than the rest of reading a 100,000-row sheet together).
     private XlsxSheet ReadSheet(string name, XmlReader xml)
     {
         var rows = new List<XlsxRow>();
@@ -76,7 +78,7 @@ public sealed class XlsxWorkbook : IDisposable
             {
                 rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= CellReference.MaxRow
                     ? r : rowNumber + 1;
-                var cells = xml.IsEmptyElement ? [] : ReadCells(xml.ReadSubtree(), rowNumber);
+                var cells = xml.IsEmptyElement ? [] : ReadCells(xml);
                 if (cells.Count > 0)
                     rows.Add(new XlsxRow(rowNumber, cells));
             }
@@ -90,43 +92,55 @@ public sealed class XlsxWorkbook : IDisposable
         return new XlsxSheet(name, rows, merges);
     }
 
-    private List<XlsxCell> ReadCells(XmlReader row, int rowNumber)
+    // The cells of a row (every <c> inside it), from its start tag to its end tag.
+    private List<XlsxCell> ReadCells(XmlReader xml)
     {
         var cells = new List<XlsxCell>();
         var column = 0;
-        row.Read();
-        while (row.Read())
+        var rowDepth = xml.Depth;
+        xml.Read();
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == rowDepth))
         {
-            if (row.NodeType != XmlNodeType.Element || row.LocalName != "c")
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c")
+            {
+                xml.Read();
                 continue;
-            column = CellReference.TryParse(row.GetAttribute("r"), out var c, out _) ? c : column + 1;
-            var type = row.GetAttribute("t") ?? "n";
-            var style = int.TryParse(row.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+            }
+            column = CellReference.TryParse(xml.GetAttribute("r"), out var c, out _) ? c : column + 1;
+            var type = xml.GetAttribute("t") ?? "n";
+            var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
             string? value = null;
             string? inline = null;
             var formula = false;
-            if (!row.IsEmptyElement)
+            if (!xml.IsEmptyElement)
             {
-                using var cell = row.ReadSubtree();
-                cell.Read();
-                while (cell.Read())
+                var cellDepth = xml.Depth;
+                xml.Read();
+                while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth))
                 {
-                    if (cell.NodeType != XmlNodeType.Element)
-                        continue;
-                    switch (cell.LocalName)
+                    if (xml.NodeType != XmlNodeType.Element)
                     {
-                        case "f":
-                            formula = true;
-                            break;
+                        xml.Read();
+                        continue;
+                    }
+                    switch (xml.LocalName)
+                    {
                         case "v":
-                            value = cell.ReadElementContentAsString();
+                            value = xml.ReadElementContentAsString();
                             break;
                         case "is":
-                            inline = Text(cell.ReadSubtree());
+                            inline = Text(xml);
+                            xml.Read();
+                            break;
+                        default:
+                            // <f> (its text is the formula) and anything else: looked into, not read.
+                            formula |= xml.LocalName == "f";
+                            xml.Read();
                             break;
                     }
                 }
             }
+            xml.Read();
             var (kind, text) = type switch
             {
                 "s" => (XlsxCellKind.Text, value is null ? "" : SharedString(value)),
@@ -149,21 +163,36 @@ public sealed class XlsxWorkbook : IDisposable
             : throw XlsxPackage.Refused("Một ô trỏ tới chuỗi không có trong bảng chuỗi dùng chung: tệp bị hỏng.",
                 "A cell refers to a string missing from the shared string table: the file is damaged.");
 
-    // The text of an <si> or <is>: its <t>, or its runs' <t>s joined; phonetic guides (<rPh>) left out.
+    // The text of an <si> or <is>, the reader on its start tag and left on its end tag: its <t>, or
+    // its runs' <t>s joined; phonetic guides (<rPh>) left out.
     private static string Text(XmlReader item)
     {
-        var text = new StringBuilder();
+        if (item.IsEmptyElement)
+            return "";
+        var depth = item.Depth;
+        string? first = null;
+        StringBuilder? more = null;
         item.Read();
-        while (item.Read())
+        while (!item.EOF && !(item.NodeType == XmlNodeType.EndElement && item.Depth == depth))
         {
-            if (item.NodeType != XmlNodeType.Element)
-                continue;
-            if (item.LocalName == "rPh")
+            if (item.NodeType == XmlNodeType.Element && item.LocalName == "rPh")
+            {
                 item.Skip();
-            else if (item.LocalName == "t")
-                text.Append(item.ReadElementContentAsString());
+            }
+            else if (item.NodeType == XmlNodeType.Element && item.LocalName == "t")
+            {
+                var text = item.ReadElementContentAsString();
+                if (first is null)
+                    first = text;
+                else
+                    (more ??= new StringBuilder(first)).Append(text);
+            }
+            else
+            {
+                item.Read();
+            }
         }
-        return text.ToString();
+        return more?.ToString() ?? first ?? "";
     }
 
     private static List<string> SharedStrings(XmlReader xml)
@@ -172,7 +201,7 @@ public sealed class XlsxWorkbook : IDisposable
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
-                strings.Add(xml.IsEmptyElement ? "" : Text(xml.ReadSubtree()));
+                strings.Add(Text(xml));
         }
         return strings;
     }

@@ -212,6 +212,8 @@ public class DataValueCsvTests
             new("D", "2025Q4", "01", "MALE", 123456789012345678, "a,b", DateTime.MinValue, ","),
             new("E", "2025Q4", "01", "MALE", 1e21, "\"", DateTime.MaxValue, "\r"),
         ];
+        // And enough rows for the 64 KB chunks to be written in the middle of a batch.
+        values = [.. values, .. Enumerable.Repeat(values[3], 2_000)];
         var expected = new StringWriter();
         DataValueCsv.Write(expected, values);
 
@@ -221,12 +223,13 @@ public class DataValueCsvTests
         Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(expected.ToString()), stream.ToArray());
     }
 
-    private static async IAsyncEnumerable<ExportedValue> ToAsync(IEnumerable<ExportedValue> values)
+    // In batches, as the export service hands them over.
+    private static async IAsyncEnumerable<ExportedValue[]> ToAsync(IEnumerable<ExportedValue> values)
     {
-        foreach (var value in values)
+        foreach (var batch in values.Chunk(1_000))
         {
             await Task.Yield();
-            yield return value;
+            yield return batch;
         }
     }
 }
