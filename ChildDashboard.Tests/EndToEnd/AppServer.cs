@@ -66,6 +66,9 @@ public sealed class AppServer : IAsyncDisposable
         // Most tests sign in as `admin` with a password only; TwoFactorTests turn the requirement
         // back on (the app's default) on a server of their own.
         start.Environment["Security__RequireTwoFactorForAdmins"] = "false";
+        // The browser tests sign in as `admin` from one address more than the default ten times in
+        // 15 minutes; the throttle itself is tested in Web/Security/SignInTests.
+        start.Environment["SignIn__PerAccountAndAddress"] = "100";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;
 

@@ -30,7 +30,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:InitialAdminPassword", AdminPassword);
         builder.UseSetting("Seed:DemoData", "false");
         builder.UseSetting("Import:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // Every in-memory client comes from the same (unknown) address; SignInThrottleTests test the limits.
+        // Every in-memory client comes from the same (unknown) address; Web/Security/SignInTests test the limits.
         builder.UseSetting("SignIn:PerAddress", "100000");
         builder.UseSetting("SignIn:PerAccountAndAddress", "100000");
         builder.UseSetting("SignIn:PerAccount", "100000");
